@@ -1,0 +1,28 @@
+package dev.supportsuite.agent.chat.adapter;
+
+import dev.supportsuite.agent.chat.domain.TurnPublisher;
+import dev.supportsuite.contracts.Topics;
+import dev.supportsuite.contracts.chat.ChatOutboundMessage;
+import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
+import dev.supportsuite.platform.kafka.KafkaEventPublisher;
+import reactor.core.publisher.Mono;
+
+/** Publishes replies to {@code chat-outbound} and turns to {@code conversation-events}. */
+public class KafkaTurnPublisher implements TurnPublisher {
+
+    private final KafkaEventPublisher publisher;
+
+    public KafkaTurnPublisher(KafkaEventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @Override
+    public Mono<Void> publishReply(ChatOutboundMessage reply) {
+        return publisher.publish(Topics.CHAT_OUTBOUND, reply);
+    }
+
+    @Override
+    public Mono<Void> publishTurn(ConversationTurnRecordedEvent turn) {
+        return publisher.publish(Topics.CONVERSATION_EVENTS, turn);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.supportsuite.gateway.chat.api;
+
+import dev.supportsuite.contracts.chat.Citation;
+import java.util.List;
+
+/**
+ * Server frames of the chat WebSocket protocol. Every frame is a JSON object with a {@code type};
+ * field names are snake_case on the wire.
+ */
+final class Frames {
+
+    private Frames() {
+    }
+
+    record Connected(String type, String conversationId, String userId) {
+        Connected(String conversationId, String userId) {
+            this("connected", conversationId, userId);
+        }
+    }
+
+    record Ack(String type, String clientMessageId, String messageId, long seq) {
+        Ack(String clientMessageId, String messageId, long seq) {
+            this("ack", clientMessageId, messageId, seq);
+        }
+    }
+
+    record Message(String type, String messageId, long seq, String replyTo, String role, String content,
+            String intent, boolean escalated, boolean degraded, List<Citation> citations) {
+    }
+
+    record Pong(String type) {
+        Pong() {
+            this("pong");
+        }
+    }
+
+    record Error(String type, String code, String message) {
+        Error(String code, String message) {
+            this("error", code, message);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.supportsuite.gateway.config;
+
+import dev.supportsuite.contracts.Topics;
+import dev.supportsuite.contracts.chat.ChatOutboundMessage;
+import dev.supportsuite.gateway.chat.adapter.KafkaInboundPublisher;
+import dev.supportsuite.gateway.chat.api.ChatWebSocketHandler;
+import dev.supportsuite.gateway.chat.api.EchoWebSocketHandler;
+import dev.supportsuite.gateway.chat.domain.ChatService;
+import dev.supportsuite.gateway.chat.domain.ConversationSessions;
+import dev.supportsuite.gateway.chat.domain.InvalidMessageException;
+import dev.supportsuite.gateway.chat.domain.PendingReplies;
+import dev.supportsuite.gateway.chat.domain.ReplyTimeoutException;
+import dev.supportsuite.gateway.chat.domain.SequenceNumbers;
+import dev.supportsuite.platform.kafka.EventListenerContainer;
+import dev.supportsuite.platform.kafka.KafkaEventListenerFactory;
+import dev.supportsuite.platform.kafka.KafkaEventPublisher;
+import dev.supportsuite.platform.problem.ProblemMapping;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import reactor.core.publisher.Mono;
+
+@Configuration(proxyBeanMethods = false)
+class ChatConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatConfiguration.class);
+
+    @Bean
+    SequenceNumbers sequenceNumbers() {
+        return new SequenceNumbers();
+    }
+
+    @Bean
+    PendingReplies pendingReplies() {
+        return new PendingReplies();
+    }
+
+    @Bean
+    ConversationSessions conversationSessions() {
+        return new ConversationSessions();
+    }
+
+    @Bean
+    ChatService chatService(KafkaEventPublisher publisher, SequenceNumbers sequences, PendingReplies pending,
+            ConversationSessions sessions, ChatProperties properties) {
+        return new ChatService(new KafkaInboundPublisher(publisher), sequences, pending, sessions,
+                Math.toIntExact(properties.maxMessageSize().toBytes()));
+    }
+
+    @Bean
+    EventListenerContainer<ChatOutboundMessage> chatOutboundListener(KafkaEventListenerFactory listeners,
+            ChatService chat) {
+        return listeners.broadcast(Topics.CHAT_OUTBOUND, ChatOutboundMessage.class,
+                reply -> Mono.fromRunnable(() -> chat.deliver(reply)));
+    }
+
+    @Bean
+    HandlerMapping webSocketMapping(ChatService chat, ConversationSessions sessions, SequenceNumbers sequences,
+            ChatProperties properties) {
+        Map<String, WebSocketHandler> handlers = new LinkedHashMap<>();
+        // The socket carries JSON frames; allow a little room over the message size for the envelope.
+        int maxFrameBytes = Math.toIntExact(properties.maxMessageSize().toBytes()) + 512;
+        handlers.put("/ws/chat/*", new ChatWebSocketHandler(chat, sessions, sequences, maxFrameBytes));
+        if (properties.echoEnabled()) {
+            log.warn("Benchmark echo socket enabled at /ws/echo; do not enable it in production");
+            handlers.put("/ws/echo", new EchoWebSocketHandler());
+        }
+        return new SimpleUrlHandlerMapping(handlers, Ordered.HIGHEST_PRECEDENCE);
+    }
+
+    @Bean
+    ProblemMapping replyTimeoutProblem() {
+        return ProblemMapping.of(ReplyTimeoutException.class, HttpStatus.GATEWAY_TIMEOUT, "reply-timeout",
+                "The agent did not answer in time");
+    }
+
+    @Bean
+    ProblemMapping invalidMessageProblem() {
+        return ProblemMapping.of(InvalidMessageException.class, HttpStatus.BAD_REQUEST, "invalid-message",
+                "The message cannot be accepted");
+    }
+}

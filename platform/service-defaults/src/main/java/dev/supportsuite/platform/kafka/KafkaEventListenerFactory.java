@@ -1,0 +1,50 @@
+package dev.supportsuite.platform.kafka;
+
+import dev.supportsuite.contracts.Event;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.UUID;
+import java.util.function.Function;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Creates {@link EventListenerContainer}s. Declare each container as a bean so the application
+ * context starts it after everything it needs, and stops it first on shutdown.
+ */
+public class KafkaEventListenerFactory {
+
+    private final SupportKafkaProperties properties;
+    private final JsonMapper mapper;
+    private final ProcessedEventStore store;
+    private final KafkaEventPublisher deadLetters;
+    private final TopicProvisioner provisioner;
+    private final MeterRegistry meters;
+    private final String applicationName;
+
+    public KafkaEventListenerFactory(SupportKafkaProperties properties, JsonMapper mapper, ProcessedEventStore store,
+            KafkaEventPublisher deadLetters, TopicProvisioner provisioner, MeterRegistry meters,
+            String applicationName) {
+        this.properties = properties;
+        this.mapper = mapper;
+        this.store = store;
+        this.deadLetters = deadLetters;
+        this.provisioner = provisioner;
+        this.meters = meters;
+        this.applicationName = applicationName;
+    }
+
+    /** A listener in the consumer group {@code group}: each record is handled by one member, once. */
+    public <T extends Event> EventListenerContainer<T> durable(String topic, String group, Class<T> type,
+            Function<T, Mono<Void>> handler) {
+        return new EventListenerContainer<>(topic, group, type, handler, false, properties, mapper, store,
+                deadLetters, provisioner, meters, applicationName);
+    }
+
+    /** A listener with a group of its own: this process sees every new record of the topic. */
+    public <T extends Event> EventListenerContainer<T> broadcast(String topic, Class<T> type,
+            Function<T, Mono<Void>> handler) {
+        String group = applicationName + "-" + topic + "-" + UUID.randomUUID();
+        return new EventListenerContainer<>(topic, group, type, handler, true, properties, mapper, store,
+                deadLetters, provisioner, meters, applicationName);
+    }
+}

@@ -18,6 +18,8 @@ public final class Topics {
     public static final String TICKET_EVENTS = "ticket-events";
     /** Knowledge base changes. Written by knowledge-service. */
     public static final String KNOWLEDGE_EVENTS = "knowledge-events";
+    /** Customer data lifecycle, such as erasure; other services forget the user too. Written by memory-service. */
+    public static final String MEMORY_EVENTS = "memory-events";
 
     private static final String DEAD_LETTER_SUFFIX = "-dlt";
 
@@ -32,6 +34,6 @@ public final class Topics {
     /** Every topic of the suite, for provisioning. */
     public static String[] all() {
         return new String[] {CHAT_INBOUND, CHAT_OUTBOUND, CONVERSATION_EVENTS, HANDOFF_EVENTS,
-                TICKET_EVENTS, KNOWLEDGE_EVENTS};
+                TICKET_EVENTS, KNOWLEDGE_EVENTS, MEMORY_EVENTS};
     }
 }

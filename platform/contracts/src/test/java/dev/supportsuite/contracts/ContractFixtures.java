@@ -12,6 +12,7 @@ import dev.supportsuite.contracts.handoff.HandoffReasons;
 import dev.supportsuite.contracts.handoff.HandoffReleasedEvent;
 import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
 import dev.supportsuite.contracts.knowledge.DocumentIngestedEvent;
+import dev.supportsuite.contracts.memory.UserDataErasedEvent;
 import dev.supportsuite.contracts.ticket.FieldChange;
 import dev.supportsuite.contracts.ticket.TicketOpenedEvent;
 import dev.supportsuite.contracts.ticket.TicketUpdatedEvent;
@@ -31,7 +32,7 @@ final class ContractFixtures {
 
     static List<Event> all() {
         return List.of(chatInbound(), chatOutbound(), turnRecorded(), handoffRequested(), handoffClaimed(),
-                handoffReleased(), ticketOpened(), ticketUpdated(), documentIngested());
+                handoffReleased(), ticketOpened(), ticketUpdated(), documentIngested(), userDataErased());
     }
 
     static ChatInboundMessage chatInbound() {
@@ -82,6 +83,11 @@ final class ContractFixtures {
     static DocumentIngestedEvent documentIngested() {
         return new DocumentIngestedEvent(id(9), AT, 1, "doc-billing-refunds", "Refund policy", "billing",
                 "sha256:9f2c", 4, "created");
+    }
+
+    static UserDataErasedEvent userDataErased() {
+        return new UserDataErasedEvent(UUID.fromString("00000000-0000-4000-8000-000000000010"), AT, 1, "u-1042",
+                "u-1042", 3, 57);
     }
 
     private static UUID id(int n) {

@@ -53,7 +53,7 @@ public final class EventListenerContainer<T extends Event> implements SmartLifec
 
     private final String topic;
     private final String group;
-    private final Class<T> type;
+    private final EventTypes<T> types;
     private final Function<T, Mono<Void>> handler;
     private final boolean broadcast;
     private final SupportKafkaProperties properties;
@@ -67,12 +67,12 @@ public final class EventListenerContainer<T extends Event> implements SmartLifec
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Disposable subscription;
 
-    EventListenerContainer(String topic, String group, Class<T> type, Function<T, Mono<Void>> handler,
+    EventListenerContainer(String topic, String group, EventTypes<T> types, Function<T, Mono<Void>> handler,
             boolean broadcast, SupportKafkaProperties properties, JsonMapper mapper, ProcessedEventStore store,
             KafkaEventPublisher deadLetters, TopicProvisioner provisioner, MeterRegistry meters, String clientId) {
         this.topic = topic;
         this.group = group;
-        this.type = type;
+        this.types = types;
         this.handler = handler;
         this.broadcast = broadcast;
         this.properties = properties;
@@ -134,6 +134,14 @@ public final class EventListenerContainer<T extends Event> implements SmartLifec
 
     private Mono<Void> process(ReceiverRecord<String, byte[]> record) {
         return Mono.defer(() -> {
+            String typeName = headerValue(record, EventHeaders.EVENT_TYPE);
+            Class<? extends T> type = types.resolve(typeName);
+            if (type == null) {
+                // Another producer's newer event type on a shared topic: not ours to handle.
+                log.debug("Ignoring event-type={} on topic={} group={}", typeName, topic, group);
+                count("ignored");
+                return Mono.<Void>empty();
+            }
             T event;
             try {
                 event = mapper.readValue(record.value(), type);
@@ -178,6 +186,11 @@ public final class EventListenerContainer<T extends Event> implements SmartLifec
                 record.partition(), record.offset(), group, dlt, truncate(error));
         count("dead_lettered");
         return deadLetters.sendRaw(copy);
+    }
+
+    private static String headerValue(ReceiverRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private void count(String outcome) {

@@ -36,7 +36,16 @@ public class KafkaEventListenerFactory {
     /** A listener in the consumer group {@code group}: each record is handled by one member, once. */
     public <T extends Event> EventListenerContainer<T> durable(String topic, String group, Class<T> type,
             Function<T, Mono<Void>> handler) {
-        return new EventListenerContainer<>(topic, group, type, handler, false, properties, mapper, store,
+        return durable(topic, group, EventTypes.single(type), handler);
+    }
+
+    /**
+     * A listener for a topic that carries several event types, such as {@code ticket-events}: each
+     * record is read as the type its {@code event-type} header names; types not listed are skipped.
+     */
+    public <T extends Event> EventListenerContainer<T> durable(String topic, String group, EventTypes<T> types,
+            Function<T, Mono<Void>> handler) {
+        return new EventListenerContainer<>(topic, group, types, handler, false, properties, mapper, store,
                 deadLetters, provisioner, meters, applicationName);
     }
 
@@ -44,7 +53,8 @@ public class KafkaEventListenerFactory {
     public <T extends Event> EventListenerContainer<T> broadcast(String topic, Class<T> type,
             Function<T, Mono<Void>> handler) {
         String group = applicationName + "-" + topic + "-" + UUID.randomUUID();
-        return new EventListenerContainer<>(topic, group, type, handler, true, properties, mapper, store,
+        return new EventListenerContainer<>(topic, group, EventTypes.single(type), handler, true, properties, mapper,
+                store,
                 deadLetters, provisioner, meters, applicationName);
     }
 }

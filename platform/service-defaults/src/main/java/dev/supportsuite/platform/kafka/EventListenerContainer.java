@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.kafka.receiver.KafkaReceiver;
@@ -160,7 +161,7 @@ public final class EventListenerContainer<T extends Event> implements SmartLifec
                 return handle(event)
                         .then(store.markProcessed(group, event.eventId()))
                         .doOnSuccess(ignored -> count("processed"))
-                        .onErrorResume(e -> deadLetter(record, e.toString()));
+                        .onErrorResume(e -> deadLetter(record, describe(e)));
             });
         }).then(Mono.fromRunnable(record.receiverOffset()::acknowledge));
     }
@@ -186,6 +187,13 @@ public final class EventListenerContainer<T extends Event> implements SmartLifec
                 record.partition(), record.offset(), group, dlt, truncate(error));
         count("dead_lettered");
         return deadLetters.sendRaw(copy);
+    }
+
+    private String describe(Throwable error) {
+        if (Exceptions.isRetryExhausted(error) && error.getCause() != null) {
+            return "failed " + properties.maxAttempts() + " attempts, last: " + error.getCause();
+        }
+        return error.toString();
     }
 
     private static String headerValue(ReceiverRecord<String, byte[]> record, String name) {

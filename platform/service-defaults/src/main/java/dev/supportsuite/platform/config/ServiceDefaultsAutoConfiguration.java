@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClas
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * What every service gets by depending on service-defaults: the problem-details advice, WebClient
  * timeouts, and the Kafka publisher, listener factory and processed-event store.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration",
+        "org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
+        "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration"})
 @EnableConfigurationProperties({SupportKafkaProperties.class, HttpClientProperties.class})
 public class ServiceDefaultsAutoConfiguration {
 
@@ -39,6 +43,19 @@ public class ServiceDefaultsAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemDetailsAdvice problemDetailsAdvice(ObjectProvider<ProblemMapping> mappings) {
         return new ProblemDetailsAdvice(mappings.orderedStream().toList());
+    }
+
+    /**
+     * Event loops and connection pools of this application context alone. With Reactor Netty's
+     * global resources, closing one context disposes them for every context in the JVM, which would
+     * cut the sockets of the other services of the local stack when one of them stops.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ReactorResourceFactory reactorResourceFactory() {
+        ReactorResourceFactory factory = new ReactorResourceFactory();
+        factory.setUseGlobalResources(false);
+        return factory;
     }
 
     @Bean

@@ -1,0 +1,197 @@
+package dev.supportsuite.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supportsuite.localstack.LocalStack;
+import dev.supportsuite.localstack.SuiteService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole suite in this JVM (real Kafka, real PostgreSQL, six services) driven from outside, as a
+ * widget or partner would: WebSocket and REST through the gateway, across the real Kafka path.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ChatBackboneIT {
+
+    private static final Duration REPLY = Duration.ofSeconds(10);
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static LocalStack stack;
+    private static int gateway;
+
+    @BeforeAll
+    static void startSuite() {
+        stack = LocalStack.start(LocalStack.Options.ephemeral(Map.of()));
+        gateway = stack.port(SuiteService.GATEWAY);
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceReportsHealthUp() throws Exception {
+        for (SuiteService service : SuiteService.values()) {
+            HttpResponse<String> health = get(stack.port(service), "/actuator/health");
+            assertThat(health.statusCode()).as(service.serviceName()).isEqualTo(200);
+            assertThat(MAPPER.readTree(health.body()).get("status").asString()).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void websocketConnectsAcknowledgesAndAnswers() throws Exception {
+        try (ChatSocket socket = ChatSocket.open(gateway, "/ws/chat/u1")) {
+            JsonNode connected = socket.next(REPLY);
+            assertThat(connected.get("type").asString()).isEqualTo("connected");
+            assertThat(connected.get("conversation_id").asString()).startsWith("conv-");
+
+            long sent = System.nanoTime();
+            socket.sendMessage("hello", "c-1");
+            JsonNode ack = socket.next(REPLY);
+            assertThat(ack.get("type").asString()).isEqualTo("ack");
+            assertThat(ack.get("client_message_id").asString()).isEqualTo("c-1");
+            assertThat(ack.get("seq").asLong()).isEqualTo(1);
+            String messageId = ack.get("message_id").asString();
+
+            JsonNode reply = socket.next(REPLY);
+            Duration roundTrip = Duration.ofNanos(System.nanoTime() - sent);
+            assertThat(reply.get("type").asString()).isEqualTo("message");
+            assertThat(reply.get("reply_to").asString()).isEqualTo(messageId);
+            assertThat(reply.get("role").asString()).isEqualTo("ai");
+            assertThat(reply.get("intent").asString()).isEqualTo("greeting");
+            assertThat(reply.get("content").asString()).isNotBlank();
+            assertThat(reply.get("seq").asLong()).isGreaterThan(ack.get("seq").asLong());
+            assertThat(roundTrip).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void seedRestChatAnswersWithMessageIntentAndEscalated() throws Exception {
+        HttpResponse<String> response = post("/chat", "{\"content\":\"hello\",\"session_id\":\"s1\"}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = MAPPER.readTree(response.body());
+        assertThat(body.get("message").asString()).isNotBlank();
+        assertThat(body.get("intent").asString()).isEqualTo("greeting");
+        assertThat(body.get("escalated").isBoolean()).isTrue();
+        assertThat(body.get("conversation_id").asString()).isEqualTo("session-s1");
+    }
+
+    @Test
+    @Order(4)
+    void restChatRejectsAnEmptyMessageWithProblemDetails() throws Exception {
+        HttpResponse<String> response = post("/api/v1/chat", "{\"content\":\"\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(MAPPER.readTree(response.body()).get("type").asString()).endsWith("/validation-failed");
+    }
+
+    @Test
+    @Order(5)
+    void badFramesGetErrorFramesAndTheSocketKeepsAnswering() throws Exception {
+        try (ChatSocket socket = ChatSocket.open(gateway, "/ws/chat/u2")) {
+            socket.next(REPLY);
+            socket.sendRaw("not json");
+            assertThat(error(socket.next(REPLY))).isEqualTo("malformed_frame");
+            socket.sendRaw("{\"type\":\"dance\"}");
+            assertThat(error(socket.next(REPLY))).isEqualTo("unknown_type");
+            socket.sendRaw("{\"type\":\"message\",\"content\":\"" + "x".repeat(5000) + "\"}");
+            assertThat(error(socket.next(REPLY))).isEqualTo("message_too_large");
+            socket.sendRaw("{\"type\":\"message\",\"content\":\"   \"}");
+            assertThat(error(socket.next(REPLY))).isEqualTo("empty_message");
+            socket.sendRaw("{\"type\":\"ping\"}");
+            assertThat(socket.next(REPLY).get("type").asString()).isEqualTo("pong");
+
+            socket.sendMessage("thanks", "c-after-errors");
+            assertThat(socket.next(REPLY).get("type").asString()).isEqualTo("ack");
+            JsonNode reply = socket.next(REPLY);
+            assertThat(reply.get("type").asString()).isEqualTo("message");
+            assertThat(reply.get("intent").asString()).isEqualTo("feedback");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aResentClientMessageIsAcknowledgedAgainButAnsweredOnce() throws Exception {
+        try (ChatSocket socket = ChatSocket.open(gateway, "/ws/chat/u3?conversation_id=conv-resend")) {
+            socket.next(REPLY);
+            socket.sendMessage("hello", "c-dup");
+            JsonNode first = socket.next(REPLY);
+            socket.sendMessage("hello", "c-dup");
+            int replies = 0;
+            JsonNode secondAck = null;
+            for (JsonNode frame = socket.poll(Duration.ofSeconds(3)); frame != null;
+                    frame = socket.poll(Duration.ofSeconds(2))) {
+                switch (frame.get("type").asString()) {
+                    case "ack" -> secondAck = frame;
+                    case "message" -> replies++;
+                    default -> throw new AssertionError("unexpected frame " + frame);
+                }
+            }
+            assertThat(secondAck).isNotNull();
+            assertThat(secondAck.get("message_id").asString()).isEqualTo(first.get("message_id").asString());
+            assertThat(replies).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aMessageSentWhileTheAgentIsDownWaitsInKafkaAndIsAnsweredOnceItReturns() throws Exception {
+        try (ChatSocket socket = ChatSocket.open(gateway, "/ws/chat/u4")) {
+            socket.next(REPLY);
+            stack.stopService(SuiteService.AGENT);
+            try {
+                socket.sendMessage("hello while you were out", "c-down");
+                JsonNode ack = socket.next(REPLY);
+                assertThat(ack.get("type").asString()).isEqualTo("ack");
+                assertThat(socket.poll(Duration.ofSeconds(2))).as("no answer while the agent is down").isNull();
+            } finally {
+                stack.startService(SuiteService.AGENT);
+            }
+            JsonNode reply = socket.next(Duration.ofSeconds(30));
+            assertThat(reply.get("type").asString()).isEqualTo("message");
+            assertThat(reply.get("intent").asString()).isEqualTo("greeting");
+            assertThat(socket.poll(Duration.ofSeconds(3))).as("answered exactly once").isNull();
+        }
+    }
+
+    private static String error(JsonNode frame) {
+        assertThat(frame.get("type").asString()).isEqualTo("error");
+        assertThat(frame.get("message").asString()).isNotBlank();
+        return frame.get("code").asString();
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + gateway + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .header("X-Request-Id", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

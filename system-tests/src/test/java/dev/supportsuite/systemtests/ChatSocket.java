@@ -1,0 +1,84 @@
+package dev.supportsuite.systemtests;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A test client for the chat socket: sends JSON frames and hands out received frames in order. */
+final class ChatSocket implements AutoCloseable {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+
+    private ChatSocket(URI uri) throws Exception {
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .buildAsync(uri, new Listener())
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    static ChatSocket open(int port, String path) throws Exception {
+        return new ChatSocket(URI.create("ws://localhost:" + port + path));
+    }
+
+    void sendRaw(String text) throws Exception {
+        socket.sendText(text, true).get(5, TimeUnit.SECONDS);
+    }
+
+    void sendMessage(String content, String clientMessageId) throws Exception {
+        sendRaw(MAPPER.writeValueAsString(java.util.Map.of("type", "message", "content", content,
+                "client_message_id", clientMessageId)));
+    }
+
+    /** The next frame, failing if none arrives in time. */
+    JsonNode next(Duration timeout) throws InterruptedException {
+        JsonNode frame = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (frame == null) {
+            throw new AssertionError("no frame within " + timeout);
+        }
+        return frame;
+    }
+
+    /** The next frame, or null if none arrives in time. */
+    JsonNode poll(Duration timeout) throws InterruptedException {
+        return frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null);
+    }
+
+    private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(MAPPER.readTree(partial.toString()));
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+    }
+}

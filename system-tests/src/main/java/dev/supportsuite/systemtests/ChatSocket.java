@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A test client for the chat socket: sends JSON frames and hands out received frames in order. */
-final class ChatSocket implements AutoCloseable {
+/** A client for the chat socket, for tests and benchmarks: sends JSON frames, hands out received frames in order. */
+public final class ChatSocket implements AutoCloseable {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -28,21 +28,21 @@ final class ChatSocket implements AutoCloseable {
                 .get(10, TimeUnit.SECONDS);
     }
 
-    static ChatSocket open(int port, String path) throws Exception {
+    public static ChatSocket open(int port, String path) throws Exception {
         return new ChatSocket(URI.create("ws://localhost:" + port + path));
     }
 
-    void sendRaw(String text) throws Exception {
+    public void sendRaw(String text) throws Exception {
         socket.sendText(text, true).get(5, TimeUnit.SECONDS);
     }
 
-    void sendMessage(String content, String clientMessageId) throws Exception {
+    public void sendMessage(String content, String clientMessageId) throws Exception {
         sendRaw(MAPPER.writeValueAsString(java.util.Map.of("type", "message", "content", content,
                 "client_message_id", clientMessageId)));
     }
 
     /** The next frame, failing if none arrives in time. */
-    JsonNode next(Duration timeout) throws InterruptedException {
+    public JsonNode next(Duration timeout) throws InterruptedException {
         JsonNode frame = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (frame == null) {
             throw new AssertionError("no frame within " + timeout);
@@ -51,7 +51,7 @@ final class ChatSocket implements AutoCloseable {
     }
 
     /** The next frame, or null if none arrives in time. */
-    JsonNode poll(Duration timeout) throws InterruptedException {
+    public JsonNode poll(Duration timeout) throws InterruptedException {
         return frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * one at a time, each timed from send to its reply.
  *
  * <pre>
- * ./mvnw -B -q install -DskipTests
+ * ./mvnw -B -q -Pfast install
  * ./mvnw -B -q -pl system-tests exec:java -Dexec.mainClass=dev.supportsuite.systemtests.bench.ChatRoundTripBenchmark [-Dexec.args=1000]
  * </pre>
  */

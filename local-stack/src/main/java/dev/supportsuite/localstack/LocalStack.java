@@ -5,7 +5,9 @@ import dev.supportsuite.embedded.EmbeddedPostgresServer;
 import dev.supportsuite.embedded.KafkaServer;
 import dev.supportsuite.embedded.PostgresServer;
 import dev.supportsuite.embedded.ServiceInfrastructure;
+import dev.supportsuite.platform.kafka.EventListenerContainer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -25,6 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private static final Duration LISTENER_ASSIGNMENT_TIMEOUT = Duration.ofSeconds(30);
 
     /** The JDBC auto-configurations support-defaults.yml excludes for every service. */
     private static final String JDBC_EXCLUDES = String.join(",",
@@ -142,11 +146,28 @@ public final class LocalStack implements AutoCloseable {
         ConfigurableApplicationContext context = service.newBuilder()
                 .registerShutdownHook(false)
                 .run(arguments);
+        awaitListeners(service, context);
         int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
         ports.put(service, actualPort);
         running.put(service, context);
         log.info("Started {} on port {} in {} ms", service.serviceName(), actualPort,
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Waits until the service's Kafka listeners own their partitions, so that a message sent right
+     * after startup is seen (the gateway's reply listener starts from the latest offset).
+     */
+    @SuppressWarnings("rawtypes")
+    private static void awaitListeners(SuiteService service, ConfigurableApplicationContext context) {
+        for (EventListenerContainer listener : context.getBeansOfType(EventListenerContainer.class).values()) {
+            try {
+                listener.whenAssigned().block(LISTENER_ASSIGNMENT_TIMEOUT);
+            } catch (RuntimeException e) {
+                log.warn("{} listener on {} has no partitions after {}; continuing", service.serviceName(),
+                        listener.topic(), LISTENER_ASSIGNMENT_TIMEOUT);
+            }
+        }
     }
 
     /** Stops one service; the rest of the stack keeps running. */

@@ -54,7 +54,13 @@ class ChatBackboneIT {
             HttpResponse<String> health = get(stack.port(service), "/actuator/health");
             assertThat(health.statusCode()).as(service.serviceName()).isEqualTo(200);
             assertThat(MAPPER.readTree(health.body()).get("status").asString()).isEqualTo("UP");
+            HttpResponse<String> readiness = get(stack.port(service), "/actuator/health/readiness");
+            assertThat(MAPPER.readTree(readiness.body()).get("status").asString()).as(service.serviceName())
+                    .isEqualTo("UP");
         }
+        JsonNode gatewayReadiness = MAPPER.readTree(get(gateway, "/actuator/health/readiness").body());
+        assertThat(gatewayReadiness.at("/components/kafkaListeners/details/chat-outbound").asString())
+                .isEqualTo("assigned");
     }
 
     @Test

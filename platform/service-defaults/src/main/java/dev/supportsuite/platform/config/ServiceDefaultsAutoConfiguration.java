@@ -1,6 +1,8 @@
 package dev.supportsuite.platform.config;
 
+import dev.supportsuite.platform.kafka.EventListenerContainer;
 import dev.supportsuite.platform.kafka.InMemoryProcessedEventStore;
+import dev.supportsuite.platform.kafka.KafkaListenersHealthIndicator;
 import dev.supportsuite.platform.kafka.KafkaEventListenerFactory;
 import dev.supportsuite.platform.kafka.KafkaEventPublisher;
 import dev.supportsuite.platform.kafka.ProcessedEventStore;
@@ -83,6 +85,11 @@ public class ServiceDefaultsAutoConfiguration {
             ObjectProvider<MeterRegistry> meters, @Value("${spring.application.name}") String applicationName) {
         return new KafkaEventListenerFactory(properties, mapper, store, publisher, provisioner,
                 meters.getIfAvailable(), applicationName);
+    }
+
+    @Bean
+    KafkaListenersHealthIndicator kafkaListenersHealthIndicator(ObjectProvider<EventListenerContainer<?>> containers) {
+        return new KafkaListenersHealthIndicator(containers.orderedStream().toList());
     }
 
     /** With R2DBC on the classpath and a database configured, processed ids live in PostgreSQL. */

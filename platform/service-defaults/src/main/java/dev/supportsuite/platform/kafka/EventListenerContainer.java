@@ -66,6 +66,7 @@ public final class EventListenerContainer<T extends Event> implements SmartLifec
     private final String clientId;
     private final Sinks.One<Boolean> assigned = Sinks.one();
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean hasPartitions = new AtomicBoolean();
     private volatile Disposable subscription;
 
     EventListenerContainer(String topic, String group, EventTypes<T> types, Function<T, Mono<Void>> handler,
@@ -93,6 +94,11 @@ public final class EventListenerContainer<T extends Event> implements SmartLifec
         return group;
     }
 
+    /** Whether the consumer has been assigned partitions since it started. */
+    public boolean isAssigned() {
+        return hasPartitions.get();
+    }
+
     /** Completes once the consumer has been assigned its partitions, so it will see new records. */
     public Mono<Void> whenAssigned() {
         return assigned.asMono().then();
@@ -109,6 +115,7 @@ public final class EventListenerContainer<T extends Event> implements SmartLifec
                 .commitInterval(properties.commitInterval())
                 .addAssignListener(partitions -> {
                     log.info("Assigned topic={} group={} partitions={}", topic, group, partitions.size());
+                    hasPartitions.set(true);
                     assigned.tryEmitValue(Boolean.TRUE);
                 })
                 .subscription(List.of(topic));

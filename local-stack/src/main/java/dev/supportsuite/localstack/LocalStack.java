@@ -130,6 +130,8 @@ public final class LocalStack implements AutoCloseable {
         if (service != SuiteService.GATEWAY) {
             properties.put("spring.cloud.gateway.server.webflux.enabled", false);
         } else {
+            // The local stack is for development: the seed's unauthenticated chat, loudly logged.
+            properties.put("support.gateway.security.dev-mode", true);
             for (SuiteService target : SuiteService.values()) {
                 if (target != SuiteService.GATEWAY) {
                     properties.put("support.gateway.services." + target.serviceName(), "http://localhost:"

@@ -6,11 +6,16 @@ import dev.supportsuite.gateway.chat.adapter.KafkaInboundPublisher;
 import dev.supportsuite.gateway.chat.api.ChatWebSocketHandler;
 import dev.supportsuite.gateway.chat.api.EchoWebSocketHandler;
 import dev.supportsuite.gateway.chat.domain.ChatService;
+import dev.supportsuite.gateway.chat.domain.ConversationOwners;
 import dev.supportsuite.gateway.chat.domain.ConversationSessions;
 import dev.supportsuite.gateway.chat.domain.InvalidMessageException;
 import dev.supportsuite.gateway.chat.domain.PendingReplies;
 import dev.supportsuite.gateway.chat.domain.ReplyTimeoutException;
 import dev.supportsuite.gateway.chat.domain.SequenceNumbers;
+import dev.supportsuite.gateway.chat.domain.UnknownConversationException;
+import dev.supportsuite.gateway.security.LimitsProperties;
+import dev.supportsuite.gateway.security.SecurityProperties;
+import dev.supportsuite.gateway.security.domain.ConnectionLimiter;
 import dev.supportsuite.platform.kafka.EventListenerContainer;
 import dev.supportsuite.platform.kafka.KafkaEventListenerFactory;
 import dev.supportsuite.platform.kafka.KafkaEventPublisher;
@@ -32,6 +37,8 @@ import reactor.core.publisher.Mono;
 class ChatConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ChatConfiguration.class);
+    /** Conversations whose owner the gateway remembers. */
+    private static final int CONVERSATION_OWNERS_CAPACITY = 200_000;
 
     @Bean
     SequenceNumbers sequenceNumbers() {
@@ -63,12 +70,19 @@ class ChatConfiguration {
     }
 
     @Bean
+    ConversationOwners conversationOwners() {
+        return new ConversationOwners(CONVERSATION_OWNERS_CAPACITY);
+    }
+
+    @Bean
     HandlerMapping webSocketMapping(ChatService chat, ConversationSessions sessions, SequenceNumbers sequences,
-            ChatProperties properties) {
+            ConversationOwners owners, ConnectionLimiter connections, ChatProperties properties,
+            LimitsProperties limits, SecurityProperties security) {
         Map<String, WebSocketHandler> handlers = new LinkedHashMap<>();
         // The socket carries JSON frames; allow a little room over the message size for the envelope.
         int maxFrameBytes = Math.toIntExact(properties.maxMessageSize().toBytes()) + 512;
-        handlers.put("/ws/chat/*", new ChatWebSocketHandler(chat, sessions, sequences, maxFrameBytes));
+        handlers.put("/ws/chat/*", new ChatWebSocketHandler(chat, sessions, sequences, owners, connections,
+                maxFrameBytes, limits.messagesPerSecondPerSocket(), security.devMode()));
         if (properties.echoEnabled()) {
             log.warn("Benchmark echo socket enabled at /ws/echo; do not enable it in production");
             handlers.put("/ws/echo", new EchoWebSocketHandler());
@@ -80,6 +94,12 @@ class ChatConfiguration {
     ProblemMapping replyTimeoutProblem() {
         return ProblemMapping.of(ReplyTimeoutException.class, HttpStatus.GATEWAY_TIMEOUT, "reply-timeout",
                 "The agent did not answer in time");
+    }
+
+    @Bean
+    ProblemMapping unknownConversationProblem() {
+        return ProblemMapping.of(UnknownConversationException.class, HttpStatus.NOT_FOUND, "conversation-not-found",
+                "Conversation not found");
     }
 
     @Bean

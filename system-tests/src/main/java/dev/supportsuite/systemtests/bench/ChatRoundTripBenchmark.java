@@ -30,7 +30,8 @@ public final class ChatRoundTripBenchmark {
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         try (LocalStack stack = LocalStack.start(LocalStack.Options.ephemeral(
-                Map.of("support.gateway.chat.echo-enabled", true)))) {
+                Map.of("support.gateway.chat.echo-enabled", true,
+                        "support.gateway.limits.messages-per-second-per-socket", 1_000_000)))) {
             int port = stack.port(SuiteService.GATEWAY);
             long[] echo;
             try (ChatSocket socket = ChatSocket.open(port, "/ws/echo")) {

@@ -2,16 +2,21 @@ package dev.supportsuite.gateway.chat.api;
 
 import dev.supportsuite.contracts.chat.ChatOutboundMessage;
 import dev.supportsuite.gateway.chat.domain.ChatService;
+import dev.supportsuite.contracts.identity.IdentityHeaders;
+import dev.supportsuite.gateway.chat.domain.ConversationOwners;
 import dev.supportsuite.gateway.chat.domain.ConversationSessions;
 import dev.supportsuite.gateway.chat.domain.Identity;
 import dev.supportsuite.gateway.chat.domain.InvalidMessageException;
 import dev.supportsuite.gateway.chat.domain.SequenceNumbers;
+import dev.supportsuite.gateway.security.domain.ConnectionLimiter;
+import dev.supportsuite.gateway.security.domain.SlidingWindowLimiter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
@@ -37,15 +42,28 @@ public final class ChatWebSocketHandler implements WebSocketHandler {
     private final ChatService chat;
     private final ConversationSessions sessions;
     private final SequenceNumbers sequences;
+    private final ConversationOwners owners;
+    private final ConnectionLimiter connections;
     private final FrameCodec codec = new FrameCodec();
     private final int maxFrameBytes;
+    private final int messagesPerSecond;
+    private final boolean allowUnauthenticated;
 
+    /**
+     * @param allowUnauthenticated dev mode: a socket without a token is the user named in its path,
+     *                             as in the seed
+     */
     public ChatWebSocketHandler(ChatService chat, ConversationSessions sessions, SequenceNumbers sequences,
-            int maxFrameBytes) {
+            ConversationOwners owners, ConnectionLimiter connections, int maxFrameBytes, int messagesPerSecond,
+            boolean allowUnauthenticated) {
         this.chat = chat;
         this.sessions = sessions;
         this.sequences = sequences;
+        this.owners = owners;
+        this.connections = connections;
         this.maxFrameBytes = maxFrameBytes;
+        this.messagesPerSecond = messagesPerSecond;
+        this.allowUnauthenticated = allowUnauthenticated;
     }
 
     @Override
@@ -57,8 +75,34 @@ public final class ChatWebSocketHandler implements WebSocketHandler {
         if (!ID.matcher(userId).matches() || (requested != null && !ID.matcher(requested).matches())) {
             return session.close(CloseStatus.POLICY_VIOLATION.withReason("invalid user or conversation id"));
         }
+        HttpHeaders verified = session.getHandshakeInfo().getHeaders();
+        String type = verified.getFirst(IdentityHeaders.TYPE);
+        Identity identity;
+        if (type == null) {
+            if (!allowUnauthenticated) {
+                return session.close(CloseStatus.POLICY_VIOLATION.withReason("authentication required: connect "
+                        + "with ?token= from POST /api/v1/widget/sessions"));
+            }
+            identity = new Identity(userId, IdentityHeaders.TYPE_USER);
+        } else if (!userId.equals(verified.getFirst(IdentityHeaders.USER_ID))) {
+            return session.close(CloseStatus.POLICY_VIOLATION.withReason("the token belongs to another user"));
+        } else if (!IdentityHeaders.TYPE_USER.equals(type) && !IdentityHeaders.TYPE_VISITOR.equals(type)) {
+            return session.close(CloseStatus.POLICY_VIOLATION.withReason("chat sockets are for customers"));
+        } else {
+            identity = new Identity(userId, type);
+        }
+        String owner = identity.type() + ":" + identity.userId();
         String conversationId = requested != null ? requested : "conv-" + UUID.randomUUID();
-        Identity identity = new Identity(userId, "user");
+        if (!owners.claim(conversationId, owner)) {
+            return session.close(CloseStatus.POLICY_VIOLATION.withReason("unknown conversation"));
+        }
+        ConnectionLimiter.Permit permit = connections.tryOpen(owner);
+        if (permit == null) {
+            return session.close(CloseStatus.POLICY_VIOLATION.withReason("too many connections: at most "
+                    + connections.maxPerUser() + " per user"));
+        }
+        SlidingWindowLimiter socketRate = new SlidingWindowLimiter(messagesPerSecond, Duration.ofSeconds(1),
+                System::nanoTime);
         Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
         ConversationSessions.Registration registration = sessions.register(conversationId,
                 reply -> emit(outbound, codec.write(messageFrame(reply))));
@@ -66,10 +110,11 @@ public final class ChatWebSocketHandler implements WebSocketHandler {
         log.debug("Socket open conversationId={} sessionId={}", conversationId, session.getId());
 
         Mono<Void> inbound = session.receive()
-                .concatMap(message -> onFrame(identity, conversationId, message)
+                .concatMap(message -> onFrame(identity, conversationId, message, socketRate)
                         .doOnNext(frame -> emit(outbound, frame)))
                 .then()
                 .doFinally(signal -> {
+                    permit.close();
                     registration.close();
                     outbound.tryEmitComplete();
                     log.debug("Socket closed conversationId={} signal={}", conversationId, signal);
@@ -78,7 +123,8 @@ public final class ChatWebSocketHandler implements WebSocketHandler {
         return Mono.when(inbound, send);
     }
 
-    private Flux<String> onFrame(Identity identity, String conversationId, WebSocketMessage message) {
+    private Flux<String> onFrame(Identity identity, String conversationId, WebSocketMessage message,
+            SlidingWindowLimiter socketRate) {
         if (message.getType() != WebSocketMessage.Type.TEXT) {
             return Flux.just(error("unsupported_frame", "Only text frames are accepted."));
         }
@@ -94,7 +140,9 @@ public final class ChatWebSocketHandler implements WebSocketHandler {
         }
         return switch (frame.type()) {
             case "ping" -> Flux.just(codec.write(new Frames.Pong()));
-            case "message" -> chat.accept(identity, conversationId, frame.content(), frame.clientMessageId(),
+            case "message" -> !socketRate.tryAcquire("messages").allowed()
+                    ? Flux.just(error("rate_limited", "Too many messages per second; this one was not accepted."))
+                    : chat.accept(identity, conversationId, frame.content(), frame.clientMessageId(),
                             "websocket")
                     .map(accepted -> codec.write(new Frames.Ack(accepted.clientMessageId(), accepted.messageId(),
                             accepted.seq())))

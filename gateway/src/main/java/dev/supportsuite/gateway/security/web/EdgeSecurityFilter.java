@@ -1,0 +1,127 @@
+package dev.supportsuite.gateway.security.web;
+
+import dev.supportsuite.contracts.identity.IdentityHeaders;
+import dev.supportsuite.gateway.security.domain.AccessPolicy;
+import dev.supportsuite.gateway.security.domain.AuthenticationException;
+import dev.supportsuite.gateway.security.domain.Authenticator;
+import dev.supportsuite.gateway.security.domain.CallerIdentity;
+import dev.supportsuite.gateway.security.domain.SlidingWindowLimiter;
+import java.net.InetSocketAddress;
+import java.util.Locale;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The edge's one security step, in front of every controller, socket and route: strip identity
+ * headers a client sent, verify the credential (bearer token, partner key, or {@code token} query
+ * parameter on a socket), count the request against the caller's rate limit, apply the
+ * {@link AccessPolicy}, and pass the verified identity on, as exchange attribute and as the
+ * {@link IdentityHeaders} that routed services read.
+ */
+public final class EdgeSecurityFilter implements WebFilter, Ordered {
+
+    /** Exchange attribute holding the request's {@link CallerIdentity}. */
+    public static final String IDENTITY = EdgeSecurityFilter.class.getName() + ".identity";
+
+    private final Authenticator authenticator;
+    private final AccessPolicy policy;
+    private final SlidingWindowLimiter limiter;
+    private final ProblemResponses problems;
+
+    public EdgeSecurityFilter(Authenticator authenticator, AccessPolicy policy, SlidingWindowLimiter limiter,
+            JsonMapper mapper) {
+        this.authenticator = authenticator;
+        this.policy = policy;
+        this.limiter = limiter;
+        this.problems = new ProblemResponses(mapper);
+    }
+
+    /** The identity the filter verified for this exchange. */
+    public static CallerIdentity identity(ServerWebExchange exchange) {
+        CallerIdentity identity = exchange.getAttribute(IDENTITY);
+        return identity == null ? CallerIdentity.anonymous() : identity;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 10;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        String path = request.getPath().pathWithinApplication().value();
+        if (path.startsWith("/actuator")) {
+            return chain.filter(exchange.mutate().request(stripped(request, CallerIdentity.anonymous())).build());
+        }
+        CallerIdentity identity;
+        try {
+            identity = authenticator.authenticate(credential(request, path));
+        } catch (AuthenticationException e) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            return problems.write(exchange, HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
+                    e.getMessage());
+        }
+        SlidingWindowLimiter.Decision decision = limiter.tryAcquire(identity.limitKey(remoteAddress(request)));
+        if (!decision.allowed()) {
+            long seconds = Math.max(1, (long) Math.ceil(decision.retryAfter().toMillis() / 1000.0));
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                    "The request limit per minute is reached; retry in " + seconds + " s.");
+        }
+        switch (policy.decide(request.getMethod().name().toUpperCase(Locale.ROOT), path, identity)) {
+            case UNAUTHENTICATED -> {
+                exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                return problems.write(exchange, HttpStatus.UNAUTHORIZED, "authentication-required",
+                        "Authentication required", "This route needs a session token or an API key.");
+            }
+            case FORBIDDEN -> {
+                return problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                        "Your identity does not allow this route.");
+            }
+            default -> {
+                exchange.getAttributes().put(IDENTITY, identity);
+                return chain.filter(exchange.mutate().request(stripped(request, identity)).build());
+            }
+        }
+    }
+
+    private static String credential(ServerHttpRequest request, String path) {
+        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).trim();
+        }
+        if (path.startsWith("/ws/")) {
+            return request.getQueryParams().getFirst("token");
+        }
+        return null;
+    }
+
+    /** The request without client-sent identity headers, carrying the verified ones instead. */
+    private static ServerHttpRequest stripped(ServerHttpRequest request, CallerIdentity identity) {
+        return request.mutate().headers(headers -> {
+            headers.remove(IdentityHeaders.TYPE);
+            headers.remove(IdentityHeaders.USER_ID);
+            headers.remove(IdentityHeaders.SCOPES);
+            if (!identity.isAnonymous() && !identity.is("admin")) {
+                headers.set(IdentityHeaders.TYPE, identity.type());
+                headers.set(IdentityHeaders.USER_ID, identity.id());
+                if (!identity.scopes().isEmpty()) {
+                    headers.set(IdentityHeaders.SCOPES, String.join(",", identity.scopes().stream().sorted().toList()));
+                }
+            }
+        }).build();
+    }
+
+    private static String remoteAddress(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+}

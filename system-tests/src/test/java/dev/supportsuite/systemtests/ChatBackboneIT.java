@@ -9,9 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -36,15 +34,8 @@ class ChatBackboneIT {
 
     @BeforeAll
     static void startSuite() {
-        stack = LocalStack.start(LocalStack.Options.ephemeral(Map.of()));
+        stack = SharedSuite.stack();
         gateway = stack.port(SuiteService.GATEWAY);
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

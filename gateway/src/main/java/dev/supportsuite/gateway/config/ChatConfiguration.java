@@ -7,11 +7,10 @@ import dev.supportsuite.gateway.chat.api.ChatWebSocketHandler;
 import dev.supportsuite.gateway.chat.api.EchoWebSocketHandler;
 import dev.supportsuite.gateway.chat.domain.ChatService;
 import dev.supportsuite.gateway.chat.domain.ConversationOwners;
-import dev.supportsuite.gateway.chat.domain.ConversationSessions;
+import dev.supportsuite.gateway.chat.domain.ConversationLog;
 import dev.supportsuite.gateway.chat.domain.InvalidMessageException;
 import dev.supportsuite.gateway.chat.domain.PendingReplies;
 import dev.supportsuite.gateway.chat.domain.ReplyTimeoutException;
-import dev.supportsuite.gateway.chat.domain.SequenceNumbers;
 import dev.supportsuite.gateway.chat.domain.UnknownConversationException;
 import dev.supportsuite.gateway.security.LimitsProperties;
 import dev.supportsuite.gateway.security.SecurityProperties;
@@ -41,24 +40,19 @@ class ChatConfiguration {
     private static final int CONVERSATION_OWNERS_CAPACITY = 200_000;
 
     @Bean
-    SequenceNumbers sequenceNumbers() {
-        return new SequenceNumbers();
-    }
-
-    @Bean
     PendingReplies pendingReplies() {
         return new PendingReplies();
     }
 
     @Bean
-    ConversationSessions conversationSessions() {
-        return new ConversationSessions();
+    ConversationLog conversationLog(ChatProperties properties) {
+        return new ConversationLog(properties.keptMessages(), CONVERSATION_OWNERS_CAPACITY);
     }
 
     @Bean
-    ChatService chatService(KafkaEventPublisher publisher, SequenceNumbers sequences, PendingReplies pending,
-            ConversationSessions sessions, ChatProperties properties) {
-        return new ChatService(new KafkaInboundPublisher(publisher), sequences, pending, sessions,
+    ChatService chatService(KafkaEventPublisher publisher, PendingReplies pending, ConversationLog log,
+            ChatProperties properties) {
+        return new ChatService(new KafkaInboundPublisher(publisher), pending, log,
                 Math.toIntExact(properties.maxMessageSize().toBytes()));
     }
 
@@ -75,14 +69,13 @@ class ChatConfiguration {
     }
 
     @Bean
-    HandlerMapping webSocketMapping(ChatService chat, ConversationSessions sessions, SequenceNumbers sequences,
-            ConversationOwners owners, ConnectionLimiter connections, ChatProperties properties,
+    HandlerMapping webSocketMapping(ChatService chat, ConversationLog conversations, ConversationOwners owners, ConnectionLimiter connections, ChatProperties properties,
             LimitsProperties limits, SecurityProperties security) {
         Map<String, WebSocketHandler> handlers = new LinkedHashMap<>();
         // The socket carries JSON frames; allow a little room over the message size for the envelope.
         int maxFrameBytes = Math.toIntExact(properties.maxMessageSize().toBytes()) + 512;
-        handlers.put("/ws/chat/*", new ChatWebSocketHandler(chat, sessions, sequences, owners, connections,
-                maxFrameBytes, limits.messagesPerSecondPerSocket(), security.devMode()));
+        handlers.put("/ws/chat/*", new ChatWebSocketHandler(chat, conversations, owners, connections, maxFrameBytes,
+                limits.messagesPerSecondPerSocket(), properties.heartbeat(), security.devMode()));
         if (properties.echoEnabled()) {
             log.warn("Benchmark echo socket enabled at /ws/echo; do not enable it in production");
             handlers.put("/ws/echo", new EchoWebSocketHandler());

@@ -1,5 +1,6 @@
 package dev.supportsuite.gateway.config;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,11 +16,16 @@ import org.springframework.validation.annotation.Validated;
  *                        default 15 s
  * @param echoEnabled     serve {@code /ws/echo}, a bare WebSocket echo that is the floor the chat
  *                        round trip is benchmarked against; off by default
+ * @param keptMessages    messages kept per conversation for clients that reconnect and resume; default 500
+ * @param heartbeat       how often the server pings each socket; a socket silent for three
+ *                        heartbeats is closed as dead; default 20 s
  */
 @Validated
 @ConfigurationProperties("support.gateway.chat")
 public record ChatProperties(
         @NotNull @DefaultValue("4KB") DataSize maxMessageSize,
         @NotNull @DefaultValue("15s") Duration replyTimeout,
-        @DefaultValue("false") boolean echoEnabled) {
+        @DefaultValue("false") boolean echoEnabled,
+        @Min(1) @DefaultValue("500") int keptMessages,
+        @NotNull @DefaultValue("20s") Duration heartbeat) {
 }

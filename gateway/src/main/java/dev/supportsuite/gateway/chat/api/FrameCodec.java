@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class FrameCodec {
 
     /** A client frame: its type and the fields the gateway reads. */
-    record ClientFrame(String type, String content, String clientMessageId) {
+    record ClientFrame(String type, String content, String clientMessageId, Long lastSeq) {
     }
 
     private final JsonMapper mapper = JsonMapper.builder()
@@ -35,7 +35,12 @@ final class FrameCodec {
         if (type == null || !type.isString()) {
             throw new InvalidMessageException("malformed_frame", "A frame needs a string field 'type'.");
         }
-        return new ClientFrame(type.asString(), text(node, "content"), text(node, "client_message_id"));
+        JsonNode lastSeq = node.get("last_seq");
+        if (lastSeq != null && !lastSeq.isIntegralNumber()) {
+            throw new InvalidMessageException("malformed_frame", "Field 'last_seq' must be an integer.");
+        }
+        return new ClientFrame(type.asString(), text(node, "content"), text(node, "client_message_id"),
+                lastSeq == null ? null : lastSeq.asLong());
     }
 
     private static String text(JsonNode node, String field) {

@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 /**
  * Accepts customer messages (validate, number, publish) and routes the agent's replies back to the
  * socket or the waiting REST call. A resend of a {@code client_message_id} this instance already
- * accepted is acknowledged again with the same ids and not published twice.
+ * saw is acknowledged again with the same ids and answered once.
  */
 public final class ChatService {
 
@@ -20,54 +20,73 @@ public final class ChatService {
     private static final int REMEMBERED_CLIENT_IDS = 50_000;
 
     private final InboundPublisher publisher;
-    private final SequenceNumbers sequences;
     private final PendingReplies pending;
-    private final ConversationSessions sessions;
+    private final ConversationLog log;
     private final int maxMessageBytes;
-    private final Map<String, AcceptedMessage> acceptedByClientId = new LinkedHashMap<>(1024, 0.75f, false) {
+    private final Map<String, Attempt> attempts = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, AcceptedMessage> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Attempt> eldest) {
             return size() > REMEMBERED_CLIENT_IDS;
         }
     };
 
-    public ChatService(InboundPublisher publisher, SequenceNumbers sequences, PendingReplies pending,
-            ConversationSessions sessions, int maxMessageBytes) {
+    public ChatService(InboundPublisher publisher, PendingReplies pending, ConversationLog log,
+            int maxMessageBytes) {
         this.publisher = publisher;
-        this.sequences = sequences;
         this.pending = pending;
-        this.sessions = sessions;
+        this.log = log;
         this.maxMessageBytes = maxMessageBytes;
     }
 
-    /** Validates and publishes a message; completes once Kafka has it. */
+    /**
+     * Validates and publishes a message; completes once Kafka has it. A resend of a client message id
+     * this instance has seen is acknowledged with the first attempt's ids; if the first attempt may
+     * not have reached Kafka (the socket dropped mid-publish), the identical event is published again,
+     * and the agent's event-id check answers it once.
+     */
     public Mono<AcceptedMessage> accept(Identity identity, String conversationId, String content,
             String clientMessageId, String channel) {
         return Mono.defer(() -> {
             validate(content);
             String resendKey = clientMessageId == null ? null : conversationId + '/' + clientMessageId;
+            Attempt attempt = null;
             if (resendKey != null) {
-                AcceptedMessage earlier;
-                synchronized (acceptedByClientId) {
-                    earlier = acceptedByClientId.get(resendKey);
-                }
-                if (earlier != null) {
-                    return Mono.just(earlier);
+                synchronized (attempts) {
+                    attempt = attempts.get(resendKey);
                 }
             }
-            String messageId = "msg-" + UUID.randomUUID();
-            long seq = sequences.next(conversationId);
-            ChatInboundMessage message = ChatInboundMessage.create(conversationId, messageId, seq,
-                    identity.userId(), identity.type(), content.strip(), clientMessageId, channel);
-            AcceptedMessage accepted = new AcceptedMessage(conversationId, messageId, seq, clientMessageId);
-            return publisher.publish(message).thenReturn(accepted).doOnSuccess(done -> {
+            if (attempt == null) {
+                String messageId = "msg-" + UUID.randomUUID();
+                long seq = log.nextSeq(conversationId);
+                attempt = new Attempt(ChatInboundMessage.create(conversationId, messageId, seq, identity.userId(),
+                        identity.type(), content.strip(), clientMessageId, channel));
                 if (resendKey != null) {
-                    synchronized (acceptedByClientId) {
-                        acceptedByClientId.put(resendKey, done);
+                    synchronized (attempts) {
+                        Attempt raced = attempts.putIfAbsent(resendKey, attempt);
+                        attempt = raced == null ? attempt : raced;
                     }
                 }
-            });
+            }
+            Attempt current = attempt;
+            AcceptedMessage accepted = new AcceptedMessage(conversationId, current.message.messageId(),
+                    current.message.seq(), clientMessageId);
+            if (current.published) {
+                return Mono.just(accepted);
+            }
+            return publisher.publish(current.message)
+                    .doOnSuccess(done -> current.published = true)
+                    .thenReturn(accepted);
         });
+    }
+
+    /** One client message: the exact event published for it, and whether Kafka confirmed it. */
+    private static final class Attempt {
+        final ChatInboundMessage message;
+        volatile boolean published;
+
+        Attempt(ChatInboundMessage message) {
+            this.message = message;
+        }
     }
 
     /** Publishes a message and waits for the agent's reply to it. */
@@ -77,7 +96,7 @@ public final class ChatService {
             validate(content);
             String messageId = "msg-" + UUID.randomUUID();
             Mono<ChatOutboundMessage> reply = pending.await(messageId, timeout);
-            long seq = sequences.next(conversationId);
+            long seq = log.nextSeq(conversationId);
             ChatInboundMessage message = ChatInboundMessage.create(conversationId, messageId, seq,
                     identity.userId(), identity.type(), content.strip(), null, "rest");
             return publisher.publish(message)
@@ -89,7 +108,7 @@ public final class ChatService {
     /** Routes a reply from the agent: to the waiting REST call and to this instance's sockets. */
     public void deliver(ChatOutboundMessage reply) {
         pending.complete(reply);
-        sessions.deliver(reply);
+        log.append(reply);
     }
 
     private void validate(String content) {

@@ -1,0 +1,77 @@
+package dev.supportsuite.gateway.chat.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supportsuite.contracts.chat.ChatOutboundMessage;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class ConversationLogTests {
+
+    private final ConversationLog log = new ConversationLog(100, 1000);
+
+    @Test
+    void aSocketJoiningAfterASeqGetsEachLaterMessageOnceInOrderThenLiveOnes() {
+        for (int i = 1; i <= 5; i++) {
+            log.append(reply("c1", "r" + i));
+        }
+        List<Long> received = new CopyOnWriteArrayList<>();
+        log.subscribe("c1", 2L, sequenced -> received.add(sequenced.seq()));
+        log.append(reply("c1", "r6"));
+
+        assertThat(received).containsExactly(3L, 4L, 5L, 6L);
+    }
+
+    @Test
+    void aResumeFrameReplaysOnlyWhatCameBeforeTheSocketJoined() {
+        log.append(reply("c1", "r1"));
+        log.append(reply("c1", "r2"));
+        List<Long> live = new CopyOnWriteArrayList<>();
+        ConversationLog.Subscription subscription = log.subscribe("c1", null, sequenced -> live.add(sequenced.seq()));
+        log.append(reply("c1", "r3"));
+
+        assertThat(subscription.replay(1)).extracting(ConversationLog.Sequenced::seq).containsExactly(2L);
+        assertThat(live).containsExactly(3L);
+    }
+
+    @Test
+    void noMessageIsLostOrDoubledWhenItArrivesWhileASocketJoins() throws Exception {
+        int messages = 2000;
+        CountDownLatch started = new CountDownLatch(1);
+        Thread producer = new Thread(() -> {
+            started.countDown();
+            for (int i = 0; i < messages; i++) {
+                log.append(reply("c2", "r" + i));
+            }
+        });
+        producer.start();
+        started.await();
+        List<Long> received = new CopyOnWriteArrayList<>();
+        ConversationLog.Subscription subscription = log.subscribe("c2", 0L, sequenced -> received.add(sequenced.seq()));
+        producer.join();
+        subscription.close();
+
+        // Everything kept (the last 100) or live: strictly increasing, no gaps inside, ending at the last.
+        assertThat(received).isSorted().doesNotHaveDuplicates();
+        assertThat(received.get(received.size() - 1)).isEqualTo(messages);
+        for (int i = 1; i < received.size(); i++) {
+            assertThat(received.get(i)).isEqualTo(received.get(i - 1) + 1);
+        }
+    }
+
+    @Test
+    void numbersAcksAndMessagesFromOneCounter() {
+        assertThat(log.nextSeq("c3")).isEqualTo(1);
+        log.append(reply("c3", "r1"));
+        assertThat(log.nextSeq("c3")).isEqualTo(3);
+    }
+
+    private static ChatOutboundMessage reply(String conversation, String id) {
+        return new ChatOutboundMessage(UUID.randomUUID(), Instant.now(), 1, conversation, id, null, "u1", "ai",
+                "text", "greeting", false, false, List.of());
+    }
+}

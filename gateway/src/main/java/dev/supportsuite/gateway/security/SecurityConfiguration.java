@@ -91,7 +91,7 @@ class SecurityConfiguration {
     @Bean
     AccessPolicy accessPolicy(SecurityProperties properties) {
         if (properties.devMode()) {
-            log.warn("DEV MODE: unauthenticated /ws/chat/{{user_id}} and /chat are allowed, as in the seed. "
+            log.warn("DEV MODE: unauthenticated /ws/chat/{user_id} and /chat are allowed, as in the seed. "
                     + "Never run this setting where real customers can reach it.");
         }
         return new AccessPolicy(properties.devMode());

@@ -1,0 +1,155 @@
+package dev.supportsuite.agent.config;
+
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.supportsuite.agent.intent.adapter.OnnxSentenceEncoder;
+import dev.supportsuite.agent.intent.adapter.R2dbcIntentCatalogRepository;
+import dev.supportsuite.agent.intent.api.UploadLimit;
+import dev.supportsuite.agent.intent.domain.CatalogCsv;
+import dev.supportsuite.agent.intent.domain.EntityExtractor;
+import dev.supportsuite.agent.intent.domain.IntentCatalog;
+import dev.supportsuite.agent.intent.domain.IntentCatalogBusyException;
+import dev.supportsuite.agent.intent.domain.IntentClassifierUnavailableException;
+import dev.supportsuite.agent.intent.domain.IntentService;
+import dev.supportsuite.agent.intent.domain.InvalidIntentCatalogException;
+import dev.supportsuite.agent.intent.domain.SentenceEncoder;
+import dev.supportsuite.platform.problem.ProblemMapping;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Wiring of the intent feature: the in-process embedding model (loaded once), a bounded inference
+ * scheduler and training pool sized to the cores, the PostgreSQL catalog store, and a lifecycle that
+ * brings the stored (or shipped) catalog live at startup without holding up the context.
+ */
+@Configuration(proxyBeanMethods = false)
+class IntentConfiguration {
+
+    /** Identifies the embedding model in stored embeddings; change it when the model changes. */
+    static final String ENCODER_ID = "bge-small-en-v1.5-q";
+
+    @Bean(destroyMethod = "dispose")
+    Scheduler intentInferenceScheduler(IntentProperties properties) {
+        return Schedulers.newBoundedElastic(properties.inferenceThreads(), properties.queueSize(), "intent-inference");
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService intentEmbeddingExecutor(IntentProperties properties) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(properties.inferenceThreads(), runnable -> {
+            Thread thread = new Thread(runnable, "intent-onnx-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ForkJoinPool intentTrainingPool(IntentProperties properties) {
+        return new ForkJoinPool(properties.inferenceThreads());
+    }
+
+    @Bean
+    SentenceEncoder intentSentenceEncoder(@Qualifier("intentEmbeddingExecutor") ExecutorService executor) {
+        return new OnnxSentenceEncoder(new BgeSmallEnV15QuantizedEmbeddingModel(executor), ENCODER_ID);
+    }
+
+    @Bean
+    IntentService intentService(SentenceEncoder intentSentenceEncoder, DatabaseClient db,
+            ReactiveTransactionManager transactionManager,
+            @Qualifier("intentInferenceScheduler") Scheduler scheduler,
+            @Qualifier("intentTrainingPool") ForkJoinPool trainingPool, IntentProperties properties) {
+        return new IntentService(intentSentenceEncoder,
+                new R2dbcIntentCatalogRepository(db, TransactionalOperator.create(transactionManager)),
+                new EntityExtractor(Clock.systemUTC(), properties.plans()), scheduler, trainingPool,
+                properties.settings());
+    }
+
+    @Bean
+    UploadLimit intentUploadLimit(IntentProperties properties) {
+        return new UploadLimit((int) Math.min(Integer.MAX_VALUE, properties.maxUploadSize().toBytes()));
+    }
+
+    @Bean
+    SmartLifecycle intentCatalogLoader(IntentService intents, IntentProperties properties) {
+        return new CatalogLoader(intents, properties);
+    }
+
+    @Bean
+    ProblemMapping invalidIntentCatalog() {
+        return ProblemMapping.of(InvalidIntentCatalogException.class, HttpStatus.BAD_REQUEST,
+                "invalid-intent-catalog", "Invalid intent catalog");
+    }
+
+    @Bean
+    ProblemMapping intentCatalogBusy() {
+        return ProblemMapping.of(IntentCatalogBusyException.class, HttpStatus.CONFLICT, "intent-catalog-busy",
+                "Intent catalog is being replaced");
+    }
+
+    @Bean
+    ProblemMapping intentClassifierUnavailable() {
+        return ProblemMapping.of(IntentClassifierUnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE,
+                "intent-classifier-unavailable", "Intent classifier not ready");
+    }
+
+    /** Starts loading the catalog when the context starts; classifications wait for it (bounded). */
+    static final class CatalogLoader implements SmartLifecycle {
+
+        private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CatalogLoader.class);
+
+        private final IntentService intents;
+        private final IntentProperties properties;
+        private volatile Disposable loading;
+
+        CatalogLoader(IntentService intents, IntentProperties properties) {
+            this.intents = intents;
+            this.properties = properties;
+        }
+
+        @Override
+        public void start() {
+            loading = intents.start(this::shippedCatalog).subscribe(status -> { },
+                    error -> log.error("intent catalog could not be brought live", error));
+        }
+
+        @Override
+        public void stop() {
+            Disposable current = loading;
+            if (current != null) {
+                current.dispose();
+            }
+            loading = null;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return loading != null;
+        }
+
+        private IntentCatalog shippedCatalog() {
+            try {
+                String csv = properties.defaultCatalog().getContentAsString(StandardCharsets.UTF_8);
+                return CatalogCsv.read(csv, null);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + properties.defaultCatalog(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.supportsuite.ticket.handoff.adapter;
+
+import dev.supportsuite.ticket.handoff.domain.Handoff;
+import dev.supportsuite.ticket.handoff.domain.HandoffRepository;
+import dev.supportsuite.ticket.handoff.domain.HandoffStatus;
+import dev.supportsuite.ticket.shared.adapter.Binds;
+import dev.supportsuite.ticket.ticket.domain.TicketPriority;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The handoff queue in PostgreSQL; claims are decided by one conditional update. */
+public class R2dbcHandoffRepository implements HandoffRepository {
+
+    private static final String COLUMNS = "id, request_event, conversation_id, user_id, ticket_id, reasons, summary, "
+            + "frustration, priority, status, claimed_by, claimed_at, created_at, updated_at";
+
+    private final DatabaseClient db;
+
+    public R2dbcHandoffRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<Boolean> insertIfAbsent(Handoff handoff) {
+        GenericExecuteSpec spec = db.sql("insert into handoff (id, request_event, conversation_id, user_id, ticket_id, "
+                        + "reasons, summary, frustration, priority, priority_rank, status, created_at, updated_at) "
+                        + "values (:id, :event, :conversationId, :userId, :ticketId, :reasons, :summary, "
+                        + ":frustration, :priority, :rank, :status, :at, :at) on conflict do nothing")
+                .bind("id", handoff.id())
+                .bind("event", handoff.requestEventId())
+                .bind("conversationId", handoff.conversationId())
+                .bind("ticketId", handoff.ticketId())
+                .bind("reasons", handoff.reasons().toArray(String[]::new))
+                .bind("frustration", handoff.frustration())
+                .bind("priority", handoff.priority().wire())
+                .bind("rank", handoff.priority().rank())
+                .bind("status", handoff.status().wire())
+                .bind("at", handoff.createdAt());
+        spec = Binds.nullable(spec, "userId", handoff.userId(), String.class);
+        spec = Binds.nullable(spec, "summary", handoff.summary(), String.class);
+        return spec.fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    @Override
+    public Mono<Handoff> findById(String id) {
+        return db.sql("select " + COLUMNS + " from handoff where id = :id").bind("id", id)
+                .map(R2dbcHandoffRepository::handoff).one();
+    }
+
+    @Override
+    public Flux<Handoff> findByStatus(HandoffStatus status, int limit) {
+        return db.sql("select " + COLUMNS + " from handoff where status = :status "
+                        + "order by priority_rank desc, created_at, id limit :limit")
+                .bind("status", status.wire())
+                .bind("limit", limit)
+                .map(R2dbcHandoffRepository::handoff)
+                .all();
+    }
+
+    @Override
+    public Mono<Handoff> transition(String id, Set<HandoffStatus> expected, String requiredClaimant,
+            HandoffStatus next, String claimedBy, Instant at) {
+        StringBuilder sql = new StringBuilder("update handoff set status = :next, updated_at = :at");
+        if (claimedBy != null) {
+            sql.append(", claimed_by = :claimedBy, claimed_at = :at");
+        }
+        sql.append(" where id = :id and status = any(:expected)");
+        if (requiredClaimant != null) {
+            sql.append(" and (claimed_by is null or claimed_by = :claimant)");
+        }
+        sql.append(" returning ").append(COLUMNS);
+        GenericExecuteSpec spec = db.sql(sql.toString())
+                .bind("next", next.wire())
+                .bind("at", at)
+                .bind("id", id)
+                .bind("expected", expected.stream().map(HandoffStatus::wire).toArray(String[]::new));
+        if (claimedBy != null) {
+            spec = spec.bind("claimedBy", claimedBy);
+        }
+        if (requiredClaimant != null) {
+            spec = spec.bind("claimant", requiredClaimant);
+        }
+        return spec.map(R2dbcHandoffRepository::handoff).one();
+    }
+
+    static Handoff handoff(Readable row) {
+        String[] reasons = row.get("reasons", String[].class);
+        Double frustration = row.get("frustration", Double.class);
+        return new Handoff(row.get("id", String.class), row.get("request_event", UUID.class),
+                row.get("conversation_id", String.class), row.get("user_id", String.class),
+                row.get("ticket_id", String.class), reasons == null ? List.of() : Arrays.asList(reasons),
+                row.get("summary", String.class), frustration == null ? 0 : frustration,
+                TicketPriority.parse(row.get("priority", String.class)),
+                HandoffStatus.parse(row.get("status", String.class)), row.get("claimed_by", String.class),
+                row.get("claimed_at", Instant.class), row.get("created_at", Instant.class),
+                row.get("updated_at", Instant.class));
+    }
+}

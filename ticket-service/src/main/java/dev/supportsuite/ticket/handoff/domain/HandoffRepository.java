@@ -1,0 +1,26 @@
+package dev.supportsuite.ticket.handoff.domain;
+
+import java.time.Instant;
+import java.util.Set;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Storage of the handoff queue. */
+public interface HandoffRepository {
+
+    /** Inserts the handoff unless one with its id or request event exists; true when inserted. */
+    Mono<Boolean> insertIfAbsent(Handoff handoff);
+
+    Mono<Handoff> findById(String id);
+
+    /** Handoffs in {@code status}: highest priority first, then oldest first. */
+    Flux<Handoff> findByStatus(HandoffStatus status, int limit);
+
+    /**
+     * Moves the handoff to {@code next} in one conditional update, only if its status is one of
+     * {@code expected} (and, when {@code requiredClaimant} is not null, it is claimed by that agent).
+     * Completes with the updated handoff, or empty when the condition did not hold.
+     */
+    Mono<Handoff> transition(String id, Set<HandoffStatus> expected, String requiredClaimant, HandoffStatus next,
+            String claimedBy, Instant at);
+}

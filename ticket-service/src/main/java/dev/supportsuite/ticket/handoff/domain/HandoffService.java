@@ -1,0 +1,170 @@
+package dev.supportsuite.ticket.handoff.domain;
+
+import dev.supportsuite.contracts.Topics;
+import dev.supportsuite.contracts.handoff.HandoffClaimedEvent;
+import dev.supportsuite.contracts.handoff.HandoffReleasedEvent;
+import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
+import dev.supportsuite.ticket.shared.CallerIdentity;
+import dev.supportsuite.ticket.shared.Clock;
+import dev.supportsuite.ticket.shared.EventOutbox;
+import dev.supportsuite.ticket.shared.ForbiddenException;
+import dev.supportsuite.ticket.shared.Transactions;
+import dev.supportsuite.ticket.ticket.domain.NewTicket;
+import dev.supportsuite.ticket.ticket.domain.Ticket;
+import dev.supportsuite.ticket.ticket.domain.TicketChanges;
+import dev.supportsuite.ticket.ticket.domain.TicketIds;
+import dev.supportsuite.ticket.ticket.domain.TicketPriority;
+import dev.supportsuite.ticket.ticket.domain.TicketService;
+import dev.supportsuite.ticket.ticket.domain.TicketStatus;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The human handoff queue. A handoff request opens one escalation ticket and queues it (a
+ * redelivered request opens nothing); human agents list the queue, claim a handoff (exactly one
+ * wins), and release it back to the AI or resolve it. Every change writes its events to the outbox in
+ * the same transaction.
+ */
+public class HandoffService {
+
+    /** Outcome of a release that hands the conversation back to the AI. */
+    public static final String RETURNED_TO_AI = "returned_to_ai";
+    /** Outcome of a release after the human resolved the case. */
+    public static final String RESOLVED = "resolved";
+    /** Category of escalation tickets. */
+    public static final String ESCALATION_CATEGORY = "escalation";
+    static final String SYSTEM_ACTOR = "system:handoff";
+    private static final String ANONYMOUS_USER = "anonymous";
+    private static final int MAX_SUBJECT = 200;
+
+    private final HandoffRepository handoffs;
+    private final TicketService tickets;
+    private final EventOutbox outbox;
+    private final Transactions transactions;
+
+    public HandoffService(HandoffRepository handoffs, TicketService tickets, EventOutbox outbox,
+            Transactions transactions) {
+        this.handoffs = handoffs;
+        this.tickets = tickets;
+        this.outbox = outbox;
+        this.transactions = transactions;
+    }
+
+    /** Queues a handoff request with its escalation ticket; completes empty for a repeated request. */
+    public Mono<Handoff> open(HandoffRequestedEvent request) {
+        return Mono.defer(() -> {
+            Instant now = Clock.now();
+            String handoffId = request.handoffId() != null ? request.handoffId() : "H-" + request.eventId();
+            String userId = request.userId() != null ? request.userId() : ANONYMOUS_USER;
+            TicketPriority priority = HandoffPriorities.of(request.reasons(), request.frustration());
+            String ticketId = TicketIds.next();
+            Handoff handoff = new Handoff(handoffId, request.eventId(), request.conversationId(), userId, ticketId,
+                    request.reasons(), request.summary(), request.frustration(), priority, HandoffStatus.WAITING,
+                    null, null, now, now);
+            NewTicket ticket = new NewTicket(userId, subject(request), description(request), ESCALATION_CATEGORY,
+                    priority, request.reasons(), request.conversationId());
+            Mono<Handoff> work = handoffs.insertIfAbsent(handoff)
+                    .flatMap(inserted -> inserted
+                            ? tickets.openWithin(ticketId, ticket, SYSTEM_ACTOR).thenReturn(handoff)
+                            : Mono.empty());
+            return transactions.inTransaction(work);
+        });
+    }
+
+    /** The queue in {@code status}: highest priority first, then oldest. Human agents only. */
+    public Flux<Handoff> queue(CallerIdentity caller, HandoffStatus status, int limit) {
+        return Mono.fromRunnable(() -> requireAgent(caller)).thenMany(handoffs.findByStatus(status, limit));
+    }
+
+    public Mono<Handoff> get(CallerIdentity caller, String id) {
+        return Mono.fromRunnable(() -> requireAgent(caller))
+                .then(handoffs.findById(id))
+                .switchIfEmpty(Mono.error(() -> new HandoffNotFoundException(id)));
+    }
+
+    /** Claims a waiting handoff for the calling agent; of concurrent claims exactly one succeeds. */
+    public Mono<Handoff> claim(CallerIdentity caller, String id) {
+        return Mono.defer(() -> {
+            requireAgent(caller);
+            Instant now = Clock.now();
+            Mono<Handoff> work = handoffs.transition(id, Set.of(HandoffStatus.WAITING), null, HandoffStatus.CLAIMED,
+                            caller.id(), now)
+                    .switchIfEmpty(Mono.defer(() -> refusal(id, "claimed")))
+                    .flatMap(handoff -> updateTicket(handoff, TicketStatus.IN_PROGRESS, caller.id(), false,
+                            caller.actor())
+                            .then(outbox.append(Topics.TICKET_EVENTS, new HandoffClaimedEvent(UUID.randomUUID(), now,
+                                    HandoffClaimedEvent.SCHEMA_VERSION, handoff.id(), handoff.conversationId(),
+                                    caller.id(), caller.id())))
+                            .thenReturn(handoff));
+            return transactions.inTransaction(work);
+        });
+    }
+
+    /** Hands the conversation back to the AI; a claimed handoff only by the agent who claimed it. */
+    public Mono<Handoff> release(CallerIdentity caller, String id, String note) {
+        return finish(caller, id, note, HandoffStatus.RELEASED, RETURNED_TO_AI, TicketStatus.OPEN);
+    }
+
+    /** Marks the case resolved by the human; a claimed handoff only by the agent who claimed it. */
+    public Mono<Handoff> resolve(CallerIdentity caller, String id, String note) {
+        return finish(caller, id, note, HandoffStatus.RESOLVED, RESOLVED, TicketStatus.RESOLVED);
+    }
+
+    private Mono<Handoff> finish(CallerIdentity caller, String id, String note, HandoffStatus next, String outcome,
+            TicketStatus ticketStatus) {
+        return Mono.defer(() -> {
+            requireAgent(caller);
+            Instant now = Clock.now();
+            Mono<Handoff> work = handoffs.transition(id, Set.of(HandoffStatus.WAITING, HandoffStatus.CLAIMED),
+                            caller.id(), next, null, now)
+                    .switchIfEmpty(Mono.defer(() -> refusal(id, next.wire())))
+                    .flatMap(handoff -> updateTicket(handoff, ticketStatus, null, true, caller.actor())
+                            .then(outbox.append(Topics.TICKET_EVENTS, new HandoffReleasedEvent(UUID.randomUUID(), now,
+                                    HandoffReleasedEvent.SCHEMA_VERSION, handoff.id(), handoff.conversationId(),
+                                    caller.id(), outcome, note)))
+                            .thenReturn(handoff));
+            return transactions.inTransaction(work);
+        });
+    }
+
+    private Mono<Ticket> updateTicket(Handoff handoff, TicketStatus status, String assignee, boolean unassign,
+            String actor) {
+        return tickets.lockWithin(handoff.ticketId())
+                .flatMap(ticket -> {
+                    // A ticket someone already closed keeps its status; the handoff still moves on.
+                    TicketStatus target = ticket.status() == status || ticket.status().canMoveTo(status) ? status
+                            : null;
+                    return tickets.applyWithin(ticket, new TicketChanges(null, null, null, null, target, assignee,
+                            unassign, null), actor);
+                });
+    }
+
+    private Mono<Handoff> refusal(String id, String action) {
+        return handoffs.findById(id)
+                .switchIfEmpty(Mono.error(() -> new HandoffNotFoundException(id)))
+                .flatMap(current -> Mono.error(new HandoffConflictException(current.status() == HandoffStatus.CLAIMED
+                        ? "Handoff " + id + " is claimed by another agent; it cannot be " + action + " now."
+                        : "Handoff " + id + " is " + current.status().wire() + "; it cannot be " + action + " now.")));
+    }
+
+    private static void requireAgent(CallerIdentity caller) {
+        if (!caller.isAgent()) {
+            throw new ForbiddenException("Only human agents work the handoff queue.");
+        }
+    }
+
+    private static String subject(HandoffRequestedEvent request) {
+        String reasons = request.reasons().isEmpty() ? "handoff requested" : String.join(", ", request.reasons());
+        String subject = "Human handoff: " + reasons.replace('_', ' ');
+        return subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT) : subject;
+    }
+
+    private static String description(HandoffRequestedEvent request) {
+        String summary = request.summary() == null || request.summary().isBlank() ? "(no summary)" : request.summary();
+        return summary + "\n\nConversation: " + request.conversationId() + "\nFrustration: "
+                + String.format(java.util.Locale.ROOT, "%.2f", request.frustration());
+    }
+}

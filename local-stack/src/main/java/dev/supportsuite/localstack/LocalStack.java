@@ -56,12 +56,11 @@ public final class LocalStack implements AutoCloseable {
      * How to start the stack.
      *
      * @param dataDirectory where PostgreSQL keeps its files; null for a throw-away cluster
-     * @param kafkaPort     the broker's port, 0 for any free port
      * @param postgresPort  PostgreSQL's port, 0 for any free port
      * @param fixedPorts    serve each service on its default port (8080-8085) rather than free ports
      * @param properties    extra properties for every service
      */
-    public record Options(Path dataDirectory, int kafkaPort, int postgresPort, boolean fixedPorts,
+    public record Options(Path dataDirectory, int postgresPort, boolean fixedPorts,
             Map<String, Object> properties) {
 
         public Options {
@@ -70,7 +69,7 @@ public final class LocalStack implements AutoCloseable {
 
         /** Free ports and a throw-away database: for tests. */
         public static Options ephemeral(Map<String, Object> properties) {
-            return new Options(null, 0, 0, false, properties);
+            return new Options(null, 0, false, properties);
         }
     }
 
@@ -89,7 +88,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts the infrastructure and all six services; the gateway last, once it knows the others' ports. */
     public static LocalStack start(Options options) {
         long started = System.nanoTime();
-        KafkaServer kafka = EmbeddedKafka.start(options.kafkaPort());
+        KafkaServer kafka = EmbeddedKafka.start();
         PostgresServer postgres;
         try {
             postgres = EmbeddedPostgresServer.start(options.dataDirectory(), options.postgresPort());

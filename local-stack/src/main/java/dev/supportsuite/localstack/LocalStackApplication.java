@@ -18,11 +18,10 @@ public final class LocalStackApplication {
     public static void main(String[] args) throws Exception {
         Path data = Path.of(env("SUPPORT_DATA_DIR", "data")).toAbsolutePath();
         Files.createDirectories(data);
-        int kafkaPort = Integer.parseInt(env("LOCAL_STACK_KAFKA_PORT", "9092"));
         int postgresPort = Integer.parseInt(env("LOCAL_STACK_POSTGRES_PORT", "15432"));
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("support.data-dir", data.toString());
-        LocalStack stack = LocalStack.start(new LocalStack.Options(data.resolve("postgres"), kafkaPort, postgresPort,
+        LocalStack stack = LocalStack.start(new LocalStack.Options(data.resolve("postgres"), postgresPort,
                 true, properties));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -155,7 +155,7 @@ class EdgeSecurityIT {
                 new Route("POST", "/api/v1/tickets", Map.of("anonymous", 401, "visitor", 403, "userA", 200,
                         "partnerRead", 403, "partnerChat", 403, "partnerBare", 403, "agent", 200, "admin", 403)),
                 new Route("GET", "/api/v1/accounts/user-a", Map.of("anonymous", 401, "visitor", 403, "userA", 200,
-                        "partnerRead", 200, "partnerChat", 403, "partnerBare", 403, "agent", 200, "admin", 403)),
+                        "partnerRead", 403, "partnerChat", 403, "partnerBare", 403, "agent", 200, "admin", 403)),
                 new Route("GET", "/api/v1/handoffs", Map.of("anonymous", 401, "visitor", 403, "userA", 403,
                         "partnerRead", 403, "partnerChat", 403, "partnerBare", 403, "agent", 200, "admin", 403)),
                 new Route("GET", "/api/v1/knowledge/search?q=refund", Map.of("anonymous", 200, "visitor", 200,

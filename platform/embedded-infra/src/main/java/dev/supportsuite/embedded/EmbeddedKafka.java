@@ -21,13 +21,11 @@ public final class EmbeddedKafka implements KafkaServer {
         this.broker = broker;
     }
 
-    /** Starts a broker on a free port. */
+    /**
+     * Starts a broker on a free port; {@link #bootstrapServers()} tells which. (The KRaft test
+     * broker does not honour a fixed port, so none is offered.)
+     */
     public static EmbeddedKafka start() {
-        return start(0);
-    }
-
-    /** Starts a broker on {@code port}, or a free port when it is 0. */
-    public static EmbeddedKafka start(int port) {
         List<String> topics = new ArrayList<>();
         for (String topic : Topics.all()) {
             topics.add(topic);
@@ -43,9 +41,6 @@ public final class EmbeddedKafka implements KafkaServer {
                 "offsets.topic.num.partitions", "3",
                 "group.initial.rebalance.delay.ms", "0",
                 "auto.create.topics.enable", "true"));
-        if (port > 0) {
-            broker.kafkaPorts(port);
-        }
         broker.afterPropertiesSet();
         return new EmbeddedKafka(broker);
     }

@@ -44,8 +44,9 @@ public final class AccessPolicy {
                         || id.is("partner") && id.hasScope("tickets:read")),
                 new Rule(ANY, "/api/v1/tickets", id -> id.is("user") || id.is("agent")
                         || id.is("partner") && id.hasScope("tickets:write")),
+                // Accounts hold invoices: a scope of their own, not implied by tickets:read.
                 new Rule(READ, "/api/v1/accounts", id -> id.is("user") || id.is("agent")
-                        || id.is("partner") && id.hasScope("tickets:read")),
+                        || id.is("partner") && id.hasScope("accounts:read")),
                 new Rule(ANY, "/api/v1/handoffs", agent),
                 new Rule(READ, "/api/v1/knowledge/search", anyone),
                 new Rule(READ, "/api/v1/knowledge/categories", anyone),

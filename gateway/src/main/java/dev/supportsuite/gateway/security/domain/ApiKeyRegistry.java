@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ApiKeyRegistry {
 
     /** Scopes a partner key can carry. */
-    public static final Set<String> SCOPES = Set.of("chat", "tickets:read", "tickets:write", "knowledge:write",
-            "intents:write");
+    public static final Set<String> SCOPES = Set.of("chat", "tickets:read", "tickets:write", "accounts:read",
+            "knowledge:write", "intents:write");
     /** Every partner key starts with this, which tells it apart from a session token. */
     public static final String KEY_PREFIX = "sk_";
 

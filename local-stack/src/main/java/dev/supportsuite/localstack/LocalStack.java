@@ -6,6 +6,9 @@ import dev.supportsuite.embedded.KafkaServer;
 import dev.supportsuite.embedded.PostgresServer;
 import dev.supportsuite.embedded.ServiceInfrastructure;
 import dev.supportsuite.platform.kafka.EventListenerContainer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,9 +70,25 @@ public final class LocalStack implements AutoCloseable {
             properties = Map.copyOf(properties);
         }
 
-        /** Free ports and a throw-away database: for tests. */
+        /** Free ports, a throw-away database and a throw-away data directory: for tests and benchmarks. */
         public static Options ephemeral(Map<String, Object> properties) {
-            return new Options(null, 0, false, properties);
+            Map<String, Object> all = new LinkedHashMap<>(dataDirectoryProperties(temporaryDirectory()));
+            all.putAll(properties);
+            return new Options(null, 0, false, all);
+        }
+
+        /** Where services keep files (the knowledge index, imported documents) under {@code data}. */
+        public static Map<String, Object> dataDirectoryProperties(Path data) {
+            return Map.of("support.data-dir", data.toString(),
+                    "support.knowledge.import-dir", data.resolve("knowledge_base").toString());
+        }
+
+        private static Path temporaryDirectory() {
+            try {
+                return Files.createTempDirectory("support-suite-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -19,8 +19,7 @@ public final class LocalStackApplication {
         Path data = Path.of(env("SUPPORT_DATA_DIR", "data")).toAbsolutePath();
         Files.createDirectories(data);
         int postgresPort = Integer.parseInt(env("LOCAL_STACK_POSTGRES_PORT", "15432"));
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("support.data-dir", data.toString());
+        Map<String, Object> properties = new LinkedHashMap<>(LocalStack.Options.dataDirectoryProperties(data));
         LocalStack stack = LocalStack.start(new LocalStack.Options(data.resolve("postgres"), postgresPort,
                 true, properties));
         CountDownLatch stopped = new CountDownLatch(1);

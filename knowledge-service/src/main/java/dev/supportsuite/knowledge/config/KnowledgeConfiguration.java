@@ -1,0 +1,221 @@
+package dev.supportsuite.knowledge.config;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.supportsuite.knowledge.document.adapter.KafkaDocumentEvents;
+import dev.supportsuite.knowledge.document.adapter.R2dbcDocumentRepository;
+import dev.supportsuite.knowledge.document.domain.DocumentEvents;
+import dev.supportsuite.knowledge.document.domain.DocumentNotFoundException;
+import dev.supportsuite.knowledge.document.domain.DocumentRepository;
+import dev.supportsuite.knowledge.document.domain.DocumentService;
+import dev.supportsuite.knowledge.document.domain.InvalidDocumentException;
+import dev.supportsuite.knowledge.index.adapter.LuceneKnowledgeIndex;
+import dev.supportsuite.knowledge.index.adapter.OnnxEmbedder;
+import dev.supportsuite.knowledge.index.adapter.QdrantKnowledgeIndex;
+import dev.supportsuite.knowledge.index.domain.Chunker;
+import dev.supportsuite.knowledge.index.domain.ChunkingPolicy;
+import dev.supportsuite.knowledge.index.domain.Embedder;
+import dev.supportsuite.knowledge.index.domain.KnowledgeIndex;
+import dev.supportsuite.knowledge.ingest.adapter.KnowledgeDirectoryImporter;
+import dev.supportsuite.knowledge.ingest.adapter.PdfBoxText;
+import dev.supportsuite.knowledge.ingest.domain.EmptyFileException;
+import dev.supportsuite.knowledge.ingest.domain.FileDrafts;
+import dev.supportsuite.knowledge.ingest.domain.FileTooLargeException;
+import dev.supportsuite.knowledge.ingest.domain.JobNotFoundException;
+import dev.supportsuite.knowledge.ingest.domain.NoExtractableTextException;
+import dev.supportsuite.knowledge.ingest.domain.UnsupportedFileTypeException;
+import dev.supportsuite.knowledge.ingest.domain.UploadService;
+import dev.supportsuite.knowledge.search.domain.ConfidenceModel;
+import dev.supportsuite.knowledge.search.domain.SearchService;
+import dev.supportsuite.knowledge.search.domain.SearchTuning;
+import dev.supportsuite.platform.kafka.KafkaEventPublisher;
+import dev.supportsuite.platform.problem.ProblemMapping;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QdrantGrpcClient;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the knowledge-service: model, index adapter, schedulers, services and problem types. */
+@Configuration(proxyBeanMethods = false)
+class KnowledgeConfiguration {
+
+    /** Writers and searchers of the index; Lucene calls are short but blocking. */
+    private static final int INDEX_THREADS = 4;
+    private static final int INDEX_QUEUE = 10_000;
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "dispose")
+    Scheduler inferenceScheduler(KnowledgeProperties properties) {
+        return Schedulers.newBoundedElastic(properties.embedding().threads(), properties.embedding().queueSize(),
+                "knowledge-inference");
+    }
+
+    @Bean(destroyMethod = "dispose")
+    Scheduler indexScheduler() {
+        return Schedulers.newBoundedElastic(INDEX_THREADS, INDEX_QUEUE, "knowledge-index");
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService embeddingExecutor(KnowledgeProperties properties) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(properties.embedding().threads(), runnable -> {
+            Thread thread = new Thread(runnable, "knowledge-onnx-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The ONNX model, loaded once (the weights are held in a static of the model class). */
+    @Bean
+    EmbeddingModel embeddingModel(@Qualifier("embeddingExecutor") ExecutorService executor) {
+        return new BgeSmallEnV15QuantizedEmbeddingModel(executor);
+    }
+
+    @Bean
+    Embedder embedder(EmbeddingModel model, @Qualifier("inferenceScheduler") Scheduler scheduler,
+            KnowledgeProperties properties) {
+        String prefix = properties.embedding().queryPrefix() == null ? "" : properties.embedding().queryPrefix();
+        return new OnnxEmbedder(model, scheduler, properties.embedding().batchSize(), prefix);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "support.knowledge.store", havingValue = "embedded", matchIfMissing = true)
+    LuceneKnowledgeIndex luceneKnowledgeIndex(KnowledgeProperties properties,
+            @Qualifier("indexScheduler") Scheduler scheduler) {
+        return new LuceneKnowledgeIndex(properties.indexDir(), scheduler);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "support.knowledge.store", havingValue = "qdrant")
+    QdrantKnowledgeIndex qdrantKnowledgeIndex(KnowledgeProperties properties, Embedder embedder) {
+        KnowledgeProperties.Qdrant qdrant = properties.qdrant();
+        if (qdrant.host() == null || qdrant.host().isBlank()) {
+            throw new IllegalStateException("support.knowledge.store=qdrant needs support.knowledge.qdrant.host");
+        }
+        QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(qdrant.host(), qdrant.port(), qdrant.useTls())
+                .withTimeout(qdrant.timeout());
+        if (qdrant.apiKey() != null && !qdrant.apiKey().isBlank()) {
+            grpc.withApiKey(qdrant.apiKey());
+        }
+        return new QdrantKnowledgeIndex(new QdrantClient(grpc.build()), qdrant.collection(), embedder.dimensions(),
+                qdrant.timeout());
+    }
+
+    @Bean
+    Chunker chunker(KnowledgeProperties properties) {
+        return new Chunker(new ChunkingPolicy(properties.chunking().maxChars(), properties.chunking().overlapChars()));
+    }
+
+    @Bean
+    DocumentRepository documentRepository(DatabaseClient db) {
+        return new R2dbcDocumentRepository(db);
+    }
+
+    @Bean
+    DocumentEvents documentEvents(KafkaEventPublisher publisher, Clock clock) {
+        return new KafkaDocumentEvents(publisher, clock);
+    }
+
+    @Bean
+    DocumentService documentService(DocumentRepository repository, KnowledgeIndex index, Embedder embedder,
+            Chunker chunker, DocumentEvents events, Clock clock, KnowledgeProperties properties) {
+        return new DocumentService(repository, index, embedder, chunker, events, clock,
+                properties.embedding().batchSize());
+    }
+
+    @Bean
+    SearchService searchService(KnowledgeIndex index, Embedder embedder, KnowledgeProperties properties) {
+        KnowledgeProperties.Search search = properties.search();
+        KnowledgeProperties.Confidence c = search.confidence();
+        return new SearchService(index, embedder, new SearchTuning(search.candidates(), search.rrfK(),
+                search.denseWeight(), search.lexicalWeight(), search.snippetChars(), properties.minConfidence(),
+                new ConfidenceModel(c.bias(), c.cosine(), c.margin(), c.coverage(), c.agreement())));
+    }
+
+    @Bean
+    FileDrafts fileDrafts() {
+        return new FileDrafts(new PdfBoxText());
+    }
+
+    @Bean(destroyMethod = "close")
+    UploadService uploadService(DocumentService documents, FileDrafts drafts, Clock clock,
+            KnowledgeProperties properties) {
+        return new UploadService(documents, drafts, Schedulers.boundedElastic(), clock,
+                properties.jobThresholdChars(), properties.jobRetention());
+    }
+
+    @Bean
+    KnowledgeDirectoryImporter knowledgeDirectoryImporter(DocumentService documents, FileDrafts drafts,
+            JsonMapper mapper) {
+        return new KnowledgeDirectoryImporter(documents, drafts, mapper, Schedulers.boundedElastic());
+    }
+
+    @Bean(destroyMethod = "stop")
+    KnowledgeStartupImport knowledgeStartupImport(KnowledgeDirectoryImporter importer,
+            KnowledgeProperties properties) {
+        return new KnowledgeStartupImport(importer, properties);
+    }
+
+    @Bean
+    ProblemMapping documentNotFound() {
+        return ProblemMapping.of(DocumentNotFoundException.class, HttpStatus.NOT_FOUND, "document-not-found",
+                "Document not found");
+    }
+
+    @Bean
+    ProblemMapping invalidDocument() {
+        return ProblemMapping.of(InvalidDocumentException.class, HttpStatus.BAD_REQUEST, "invalid-document",
+                "Invalid document");
+    }
+
+    @Bean
+    ProblemMapping unsupportedFileType() {
+        return ProblemMapping.of(UnsupportedFileTypeException.class, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-file-type", "Unsupported file type");
+    }
+
+    @Bean
+    ProblemMapping emptyFile() {
+        return ProblemMapping.of(EmptyFileException.class, HttpStatus.BAD_REQUEST, "empty-file", "Empty file");
+    }
+
+    @Bean
+    ProblemMapping noExtractableText() {
+        return ProblemMapping.of(NoExtractableTextException.class, HttpStatus.UNPROCESSABLE_CONTENT,
+                "no-extractable-text", "No text in the file");
+    }
+
+    @Bean
+    ProblemMapping fileTooLarge() {
+        return ProblemMapping.of(FileTooLargeException.class, HttpStatus.CONTENT_TOO_LARGE, "file-too-large",
+                "File too large");
+    }
+
+    @Bean
+    ProblemMapping jobNotFound() {
+        return ProblemMapping.of(JobNotFoundException.class, HttpStatus.NOT_FOUND, "job-not-found",
+                "Upload job not found");
+    }
+
+    @Bean
+    ProblemMapping inferenceOverloaded() {
+        return ProblemMapping.of(RejectedExecutionException.class, HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
+                "Too many requests in progress");
+    }
+}

@@ -1,0 +1,207 @@
+package dev.supportsuite.knowledge.document.domain;
+
+import dev.supportsuite.knowledge.index.domain.Chunk;
+import dev.supportsuite.knowledge.index.domain.Chunker;
+import dev.supportsuite.knowledge.index.domain.EmbeddedChunk;
+import dev.supportsuite.knowledge.index.domain.Embedder;
+import dev.supportsuite.knowledge.index.domain.KnowledgeIndex;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Adds, replaces and removes documents: chunks and embeds them, stores them in the repository
+ * (the source of truth), updates the index and publishes the change. The index can always be
+ * rebuilt from the repository with {@link #rebuildIndex()}.
+ */
+public class DocumentService {
+
+    private final DocumentRepository repository;
+    private final KnowledgeIndex index;
+    private final Embedder embedder;
+    private final Chunker chunker;
+    private final DocumentEvents events;
+    private final Clock clock;
+    private final int embedBatchSize;
+
+    public DocumentService(DocumentRepository repository, KnowledgeIndex index, Embedder embedder, Chunker chunker,
+            DocumentEvents events, Clock clock, int embedBatchSize) {
+        this.repository = repository;
+        this.index = index;
+        this.embedder = embedder;
+        this.chunker = chunker;
+        this.events = events;
+        this.clock = clock;
+        this.embedBatchSize = embedBatchSize;
+    }
+
+    /** Stores a new document under a generated id. */
+    public Mono<Document> create(DocumentDraft draft, DocumentOrigin origin, IndexingProgress progress) {
+        return store(UUID.randomUUID().toString(), draft, origin, null, progress);
+    }
+
+    /**
+     * Stores new documents under generated ids, embedding all their chunks together so the model
+     * runs full batches; then stores and indexes them {@code concurrency} at a time, in order.
+     */
+    public Flux<Document> createAll(List<DocumentDraft> drafts, DocumentOrigin origin, int concurrency) {
+        return Flux.fromIterable(drafts).concatMap(DocumentService::validate).then(Mono.defer(() -> {
+            List<String> ids = drafts.stream().map(draft -> UUID.randomUUID().toString()).toList();
+            List<List<Chunk>> chunks = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < drafts.size(); i++) {
+                List<Chunk> documentChunks = chunker.chunk(ids.get(i), drafts.get(i));
+                chunks.add(documentChunks);
+                documentChunks.forEach(chunk -> texts.add(chunk.indexedText()));
+                if (drafts.get(i).kind() == DocumentKind.FAQ) {
+                    documentChunks.forEach(chunk -> texts.add(chunk.title()));
+                }
+            }
+            return embedder.embedPassages(texts).map(vectors -> {
+                List<List<EmbeddedChunk>> embedded = new ArrayList<>();
+                int next = 0;
+                for (int i = 0; i < drafts.size(); i++) {
+                    List<Chunk> documentChunks = chunks.get(i);
+                    boolean faq = drafts.get(i).kind() == DocumentKind.FAQ;
+                    List<EmbeddedChunk> documentEmbedded = new ArrayList<>();
+                    for (int c = 0; c < documentChunks.size(); c++) {
+                        float[] titleVector = faq ? vectors.get(next + documentChunks.size() + c) : null;
+                        documentEmbedded.add(new EmbeddedChunk(documentChunks.get(c), vectors.get(next + c),
+                                titleVector));
+                    }
+                    next += documentChunks.size() * (faq ? 2 : 1);
+                    embedded.add(documentEmbedded);
+                }
+                return embedded;
+            }).map(embedded -> new Prepared(ids, embedded));
+        })).flatMapMany(prepared -> Flux.range(0, drafts.size()).flatMapSequential(i -> persist(
+                prepared.ids().get(i), drafts.get(i), origin, null, prepared.embedded().get(i)), concurrency));
+    }
+
+    /** Ids and embedded chunks of a batch, by position. */
+    private record Prepared(List<String> ids, List<List<EmbeddedChunk>> embedded) {
+    }
+
+    /** Replaces the content of an existing document; fails with {@link DocumentNotFoundException}. */
+    public Mono<Document> replace(String id, DocumentDraft draft) {
+        return repository.findById(id)
+                .switchIfEmpty(Mono.error(() -> new DocumentNotFoundException(id)))
+                .flatMap(existing -> store(id, draft, existing.origin(), existing, IndexingProgress.NONE));
+    }
+
+    /**
+     * Creates or replaces the document with this id unless it already holds exactly this content:
+     * an unchanged document is not embedded again.
+     */
+    public Mono<UpsertResult> upsert(String id, DocumentDraft draft, DocumentOrigin origin) {
+        return repository.findById(id)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(existing -> {
+                    if (existing.isPresent() && existing.get().contentHash().equals(draft.contentHash())) {
+                        return Mono.just(new UpsertResult(ImportOutcome.UNCHANGED, existing.get()));
+                    }
+                    ImportOutcome outcome = existing.isPresent() ? ImportOutcome.REPLACED : ImportOutcome.CREATED;
+                    return store(id, draft, origin, existing.orElse(null), IndexingProgress.NONE)
+                            .map(stored -> new UpsertResult(outcome, stored));
+                });
+    }
+
+    public Mono<Document> get(String id) {
+        return repository.findById(id).switchIfEmpty(Mono.error(() -> new DocumentNotFoundException(id)));
+    }
+
+    /** Removes the document and its chunks; fails with {@link DocumentNotFoundException}. */
+    public Mono<Void> delete(String id) {
+        return get(id).flatMap(document -> index.deleteDocument(id)
+                .then(repository.deleteById(id))
+                .then(events.publish(document, DocumentChange.DELETED)));
+    }
+
+    public Flux<Document> page(String category, int page, int size) {
+        return repository.findPage(category, page * size, size);
+    }
+
+    public Mono<Long> count(String category) {
+        return repository.count(category);
+    }
+
+    public Flux<CategoryCount> categories() {
+        return repository.categories();
+    }
+
+    public Flux<Document> byOrigin(DocumentOrigin origin) {
+        return repository.findByOrigin(origin);
+    }
+
+    /** Empties the index and indexes every stored document again; completes with the chunk count. */
+    public Mono<Long> rebuildIndex() {
+        return index.clear()
+                .thenMany(repository.findAll())
+                .concatMap(document -> embed(document.id(), document.draft(), IndexingProgress.NONE)
+                        .flatMap(chunks -> index.replaceDocument(document.id(), chunks).thenReturn(chunks.size())))
+                .reduce(0L, (sum, n) -> sum + n);
+    }
+
+    private Mono<Document> store(String id, DocumentDraft draft, DocumentOrigin origin, Document existing,
+            IndexingProgress progress) {
+        return validate(draft)
+                .then(embed(id, draft, progress))
+                .flatMap(chunks -> persist(id, draft, origin, existing, chunks));
+    }
+
+    private Mono<Document> persist(String id, DocumentDraft draft, DocumentOrigin origin, Document existing,
+            List<EmbeddedChunk> chunks) {
+        Instant now = clock.instant();
+        Document document = new Document(id, draft.title(), draft.content(), draft.category(), draft.source(),
+                draft.tags(), draft.contentHash(), draft.kind(), origin, chunks.size(),
+                existing == null ? now : existing.createdAt(), now);
+        return repository.save(document)
+                .flatMap(saved -> index.replaceDocument(id, chunks).thenReturn(saved))
+                .flatMap(saved -> events.publish(saved,
+                        existing == null ? DocumentChange.CREATED : DocumentChange.REPLACED).thenReturn(saved));
+    }
+
+    private static Mono<Void> validate(DocumentDraft draft) {
+        if (draft.title().isBlank()) {
+            return Mono.error(new InvalidDocumentException("A document needs a title."));
+        }
+        if (draft.content().isBlank()) {
+            return Mono.error(new InvalidDocumentException("A document needs some content."));
+        }
+        return Mono.empty();
+    }
+
+    private Mono<List<EmbeddedChunk>> embed(String id, DocumentDraft draft, IndexingProgress progress) {
+        List<Chunk> chunks = chunker.chunk(id, draft);
+        progress.chunked(chunks.size());
+        List<List<Chunk>> batches = new ArrayList<>();
+        for (int start = 0; start < chunks.size(); start += embedBatchSize) {
+            batches.add(chunks.subList(start, Math.min(chunks.size(), start + embedBatchSize)));
+        }
+        boolean faq = draft.kind() == DocumentKind.FAQ;
+        return Flux.fromIterable(batches)
+                .concatMap(batch -> {
+                    List<String> texts = new ArrayList<>(batch.stream().map(Chunk::indexedText).toList());
+                    if (faq) {
+                        batch.forEach(chunk -> texts.add(chunk.title()));
+                    }
+                    return embedder.embedPassages(texts).map(vectors -> {
+                        List<EmbeddedChunk> embedded = new ArrayList<>(batch.size());
+                        for (int i = 0; i < batch.size(); i++) {
+                            embedded.add(new EmbeddedChunk(batch.get(i), vectors.get(i),
+                                    faq ? vectors.get(batch.size() + i) : null));
+                        }
+                        progress.embedded(batch.size());
+                        return embedded;
+                    });
+                })
+                .collectList()
+                .map(lists -> lists.stream().flatMap(List::stream).toList());
+    }
+}

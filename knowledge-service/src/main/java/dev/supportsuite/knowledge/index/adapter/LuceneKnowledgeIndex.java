@@ -1,0 +1,288 @@
+package dev.supportsuite.knowledge.index.adapter;
+
+import dev.supportsuite.knowledge.index.domain.Chunk;
+import dev.supportsuite.knowledge.index.domain.EmbeddedChunk;
+import dev.supportsuite.knowledge.index.domain.IndexHit;
+import dev.supportsuite.knowledge.index.domain.KnowledgeIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * The embedded index: one on-disk Lucene index holding, per chunk, an HNSW vector (dot product
+ * over unit vectors, i.e. cosine) and the analysed text scored with BM25. Searches see a write
+ * as soon as it completes (the near-real-time searcher is refreshed after each write); writes are
+ * committed to disk every {@code commitInterval} and on close, because a commit (an fsync) per
+ * document would cap ingestion at a few dozen chunks per second. PostgreSQL stays the source of
+ * truth: a crash can lose at most the last interval, which a rebuild restores. Lucene calls
+ * block, so they run on {@code scheduler}.
+ */
+public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
+
+    private static final String CHUNK_ID = "chunkId";
+    private static final String DOCUMENT_ID = "documentId";
+    private static final String ORDINAL = "ordinal";
+    private static final String TITLE = "title";
+    private static final String STORED_TITLE = "storedTitle";
+    private static final String SECTION_PATH = "sectionPath";
+    private static final String CATEGORY = "category";
+    private static final String TEXT = "text";
+    private static final String BODY = "body";
+    private static final String VECTOR = "vector";
+    /** {@code chunk} for the chunk itself, {@code alias} for the extra title vector of an FAQ entry. */
+    private static final String ROLE = "role";
+    private static final String ROLE_CHUNK = "chunk";
+    private static final String ROLE_ALIAS = "alias";
+    private static final Logger log = LoggerFactory.getLogger(LuceneKnowledgeIndex.class);
+    /** How often completed writes are committed to disk unless configured otherwise. */
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(1);
+    /** Title words count more: for an FAQ entry the title is the question itself. */
+    private static final float TITLE_BOOST = 1.5f;
+
+    private final Analyzer analyzer = SupportAnalyzer.create();
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Scheduler scheduler;
+    private final Path path;
+    private final Disposable committer;
+
+    public LuceneKnowledgeIndex(Path path, Scheduler scheduler) {
+        this(path, scheduler, DEFAULT_COMMIT_INTERVAL);
+    }
+
+    public LuceneKnowledgeIndex(Path path, Scheduler scheduler, Duration commitInterval) {
+        this.path = path;
+        this.scheduler = scheduler;
+        try {
+            Files.createDirectories(path);
+            this.directory = FSDirectory.open(path);
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            this.writer = new IndexWriter(directory, config);
+            this.writer.commit();
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the knowledge index at " + path, e);
+        }
+        this.committer = Flux.interval(commitInterval, scheduler)
+                .concatMap(tick -> commit().onErrorResume(e -> {
+                    log.warn("Knowledge index commit failed path={}: {}", path, e.toString());
+                    return Mono.empty();
+                }))
+                .subscribe();
+    }
+
+    /** Makes every completed write durable now. */
+    public Mono<Void> commit() {
+        return Mono.<Void>fromCallable(() -> {
+            if (writer.hasUncommittedChanges()) {
+                writer.commit();
+            }
+            return null;
+        }).subscribeOn(scheduler);
+    }
+
+    /** Where the index lives on disk. */
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public Mono<Void> replaceDocument(String documentId, List<EmbeddedChunk> chunks) {
+        return write(() -> {
+            List<Document> docs = new ArrayList<>(chunks.size());
+            for (EmbeddedChunk chunk : chunks) {
+                docs.add(toLucene(chunk, chunk.vector(), ROLE_CHUNK));
+                if (chunk.titleVector() != null) {
+                    docs.add(toLucene(chunk, chunk.titleVector(), ROLE_ALIAS));
+                }
+            }
+            writer.updateDocuments(new Term(DOCUMENT_ID, documentId), docs);
+        });
+    }
+
+    @Override
+    public Mono<Void> deleteDocument(String documentId) {
+        return write(() -> writer.deleteDocuments(new Term(DOCUMENT_ID, documentId)));
+    }
+
+    @Override
+    public Mono<Void> clear() {
+        return write(writer::deleteAll);
+    }
+
+    @Override
+    public Mono<Long> count() {
+        return search(searcher -> (long) searcher.count(new TermQuery(new Term(ROLE, ROLE_CHUNK))));
+    }
+
+    @Override
+    public Mono<List<IndexHit>> searchDense(float[] vector, int k, String category) {
+        return search(searcher -> {
+            // Twice k: an FAQ entry can be found through both of its vectors; keep its best.
+            Query query = new KnnFloatVectorQuery(VECTOR, vector, 2 * k, categoryFilter(category));
+            TopDocs top = searcher.search(query, 2 * k);
+            List<IndexHit> hits = new ArrayList<>(k);
+            Set<String> seen = new java.util.HashSet<>();
+            for (ScoreDoc doc : top.scoreDocs) {
+                Chunk chunk = toChunk(searcher.storedFields().document(doc.doc));
+                if (seen.add(chunk.chunkId()) && hits.size() < k) {
+                    // Lucene scores dot product of unit vectors as (1 + cos) / 2.
+                    hits.add(new IndexHit(chunk, 2.0 * doc.score - 1.0));
+                }
+            }
+            return hits;
+        });
+    }
+
+    @Override
+    public Mono<List<IndexHit>> searchLexical(String query, int k, String category) {
+        return search(searcher -> {
+            Set<String> terms = terms(query);
+            if (terms.isEmpty()) {
+                return List.of();
+            }
+            BooleanQuery.Builder words = new BooleanQuery.Builder();
+            for (String term : terms) {
+                words.add(new TermQuery(new Term(TEXT, term)), BooleanClause.Occur.SHOULD);
+                words.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), TITLE_BOOST), BooleanClause.Occur.SHOULD);
+            }
+            BooleanQuery.Builder full = new BooleanQuery.Builder().add(words.build(), BooleanClause.Occur.MUST);
+            Query filter = categoryFilter(category);
+            if (filter != null) {
+                full.add(filter, BooleanClause.Occur.FILTER);
+            }
+            TopDocs top = searcher.search(full.build(), k);
+            List<IndexHit> hits = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc doc : top.scoreDocs) {
+                hits.add(new IndexHit(toChunk(searcher.storedFields().document(doc.doc)), doc.score));
+            }
+            return hits;
+        });
+    }
+
+    /** Bytes the index takes on disk. */
+    public long sizeOnDisk() {
+        try (var files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Set<String> terms(String text) throws IOException {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream stream = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        }
+        return terms;
+    }
+
+    private static Query categoryFilter(String category) {
+        return category == null || category.isBlank() ? null : new TermQuery(new Term(CATEGORY, category));
+    }
+
+    private static Document toLucene(EmbeddedChunk embedded, float[] vector, String role) {
+        Chunk chunk = embedded.chunk();
+        Document doc = new Document();
+        doc.add(new StringField(ROLE, role, Field.Store.NO));
+        doc.add(new StringField(CHUNK_ID, chunk.chunkId(), Field.Store.YES));
+        doc.add(new StringField(DOCUMENT_ID, chunk.documentId(), Field.Store.YES));
+        doc.add(new StoredField(ORDINAL, chunk.ordinal()));
+        doc.add(new StoredField(STORED_TITLE, chunk.title()));
+        doc.add(new StoredField(SECTION_PATH, chunk.sectionPath()));
+        doc.add(new StringField(CATEGORY, chunk.category(), Field.Store.YES));
+        if (role.equals(ROLE_CHUNK)) {
+            doc.add(new TextField(TITLE, chunk.title(), Field.Store.NO));
+            doc.add(new TextField(TEXT, chunk.indexedText(), Field.Store.NO));
+        }
+        doc.add(new StoredField(BODY, chunk.text()));
+        doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        return doc;
+    }
+
+    private static Chunk toChunk(Document doc) {
+        return new Chunk(doc.get(CHUNK_ID), doc.get(DOCUMENT_ID), doc.getField(ORDINAL).numericValue().intValue(),
+                doc.get(STORED_TITLE), doc.get(SECTION_PATH), doc.get(CATEGORY), doc.get(BODY));
+    }
+
+    private Mono<Void> write(IndexWrite action) {
+        return Mono.<Void>fromCallable(() -> {
+            action.run();
+            searchers.maybeRefreshBlocking();
+            return null;
+        }).subscribeOn(scheduler);
+    }
+
+    private <T> Mono<T> search(IndexSearch<T> action) {
+        return Mono.fromCallable(() -> {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return action.run(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        }).subscribeOn(scheduler);
+    }
+
+    @Override
+    public void close() throws IOException {
+        committer.dispose();
+        searchers.close();
+        writer.commit();
+        writer.close();
+        directory.close();
+    }
+
+    @FunctionalInterface
+    private interface IndexWrite {
+        void run() throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface IndexSearch<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+}

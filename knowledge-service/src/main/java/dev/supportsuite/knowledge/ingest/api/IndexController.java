@@ -1,0 +1,38 @@
+package dev.supportsuite.knowledge.ingest.api;
+
+import dev.supportsuite.knowledge.document.domain.DocumentService;
+import dev.supportsuite.knowledge.index.domain.KnowledgeIndex;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The search index: how many chunks it holds, and a rebuild from PostgreSQL. */
+@RestController
+@RequestMapping("/api/v1/knowledge/index")
+class IndexController {
+
+    private final DocumentService documents;
+    private final KnowledgeIndex index;
+
+    IndexController(DocumentService documents, KnowledgeIndex index) {
+        this.documents = documents;
+        this.index = index;
+    }
+
+    /** Chunks in the index. */
+    record IndexStatus(long chunks) {
+    }
+
+    @GetMapping
+    Mono<IndexStatus> status() {
+        return index.count().map(IndexStatus::new);
+    }
+
+    /** Empties the index and re-chunks and re-embeds every stored document; answers when done. */
+    @PostMapping("/rebuild")
+    Mono<IndexStatus> rebuild() {
+        return documents.rebuildIndex().map(IndexStatus::new);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.supportsuite.knowledge.search.api;
+
+import dev.supportsuite.knowledge.search.domain.SearchResult;
+import dev.supportsuite.knowledge.search.domain.SearchService;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.Locale;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Hybrid search over the knowledge base, with a calibrated confidence and a verdict. */
+@RestController
+@Validated
+@RequestMapping("/api/v1/knowledge")
+class SearchController {
+
+    private final SearchService search;
+
+    SearchController(SearchService search) {
+        this.search = search;
+    }
+
+    /**
+     * @param q        the question, 1 to 1000 characters
+     * @param category optional category filter, applied only when given
+     * @param k        documents to return, 1 to 50 (default 5)
+     */
+    @GetMapping("/search")
+    Mono<SearchResult> search(@RequestParam @NotBlank @Size(max = 1000) String q,
+            @RequestParam(required = false) String category,
+            @RequestParam(defaultValue = "5") @Min(1) @Max(50) int k) {
+        String filter = category == null || category.isBlank() ? null : category.strip().toLowerCase(Locale.ROOT);
+        return search.search(q.strip(), filter, k);
+    }
+}

@@ -132,10 +132,10 @@
       message.citations.forEach(function (citation) {
         var entry = document.createElement('li');
         var link = document.createElement('a');
-        link.href = gateway + '/api/v1/knowledge/documents/' + encodeURIComponent(citation.documentId || '');
+        link.href = gateway + '/api/v1/knowledge/documents/' + encodeURIComponent(citation.document_id || '');
         link.target = '_blank';
         link.rel = 'noopener noreferrer';
-        link.textContent = citation.sectionPath || citation.title || citation.documentId;
+        link.textContent = citation.section_path || citation.title || citation.document_id;
         entry.appendChild(link);
         cites.appendChild(entry);
       });

@@ -145,6 +145,10 @@ public final class LocalStack implements AutoCloseable {
         } else {
             properties.put("spring.autoconfigure.exclude", NO_DATABASE_EXCLUDES);
         }
+        if (service == SuiteService.AGENT) {
+            properties.put("support.agent.services.knowledge-service", "http://localhost:"
+                    + ports.get(SuiteService.KNOWLEDGE));
+        }
         if (service != SuiteService.GATEWAY) {
             properties.put("spring.cloud.gateway.server.webflux.enabled", false);
         } else {

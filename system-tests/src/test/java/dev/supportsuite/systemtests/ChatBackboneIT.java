@@ -157,20 +157,53 @@ class ChatBackboneIT {
     void aMessageSentWhileTheAgentIsDownWaitsInKafkaAndIsAnsweredOnceItReturns() throws Exception {
         try (ChatSocket socket = ChatSocket.open(gateway, "/ws/chat/u4")) {
             socket.next(REPLY);
+            String acked;
             stack.stopService(SuiteService.AGENT);
             try {
                 socket.sendMessage("hello while you were out", "c-down");
                 JsonNode ack = socket.next(REPLY);
                 assertThat(ack.get("type").asString()).isEqualTo("ack");
+                acked = ack.get("message_id").asString();
                 assertThat(socket.poll(Duration.ofSeconds(2))).as("no answer while the agent is down").isNull();
             } finally {
                 stack.startService(SuiteService.AGENT);
             }
             JsonNode reply = socket.next(Duration.ofSeconds(30));
             assertThat(reply.get("type").asString()).isEqualTo("message");
-            assertThat(reply.get("intent").asString()).isEqualTo("greeting");
+            assertThat(reply.get("reply_to").asString()).isEqualTo(acked);
+            assertThat(reply.get("content").asString()).isNotBlank();
             assertThat(socket.poll(Duration.ofSeconds(3))).as("answered exactly once").isNull();
         }
+    }
+
+    @Test
+    @Order(8)
+    void answersAHelpCenterQuestionFromTheKnowledgeBaseWithACitation() throws Exception {
+        try (ChatSocket socket = ChatSocket.open(gateway, "/ws/chat/u5")) {
+            socket.next(REPLY);
+            socket.sendMessage("How do I get a refund for my subscription?", "c-refund");
+            assertThat(socket.next(REPLY).get("type").asString()).isEqualTo("ack");
+            JsonNode reply = socket.next(REPLY);
+            assertThat(reply.get("type").asString()).isEqualTo("message");
+            assertThat(reply.get("degraded").asBoolean()).isFalse();
+            assertThat(reply.get("citations").size()).isEqualTo(1);
+            JsonNode citation = reply.get("citations").get(0);
+            assertThat(citation.get("document_id").asString()).contains("refund");
+            assertThat(citation.get("title").asString()).isNotBlank();
+            assertThat(reply.get("content").asString()).containsIgnoringCase("refund");
+        }
+    }
+
+    @Test
+    @Order(9)
+    void declinesAQuestionOutsideSupportWithoutInventingAnAnswer() throws Exception {
+        HttpResponse<String> response = post("/api/v1/chat",
+                "{\"content\":\"Who won the football world cup in 1998?\"}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = MAPPER.readTree(response.body());
+        assertThat(body.get("citations").size()).isZero();
+        assertThat(body.get("message").asString()).containsAnyOf("outside what I can help with",
+                "couldn't find a reliable answer");
     }
 
     private static String error(JsonNode frame) {

@@ -36,14 +36,14 @@ public final class TurnService {
                     ChatOutboundMessage outbound = new ChatOutboundMessage(derived(inbound.eventId(), "reply"), now,
                             ChatOutboundMessage.SCHEMA_VERSION, inbound.conversationId(),
                             "reply-" + inbound.messageId(), inbound.messageId(), inbound.userId(), "ai",
-                            reply.content(), reply.intent(), reply.escalated(), false, List.of());
+                            reply.content(), reply.intent(), reply.escalated(), reply.degraded(), reply.citations());
                     ConversationTurnRecordedEvent turn = new ConversationTurnRecordedEvent(
                             derived(inbound.eventId(), "turn"), now, ConversationTurnRecordedEvent.SCHEMA_VERSION,
                             inbound.conversationId(), inbound.userId(),
                             new TurnMessage(inbound.messageId(), inbound.seq(), "user", inbound.content(),
                                     inbound.occurredAt()),
                             new TurnMessage(outbound.messageId(), inbound.seq(), "ai", reply.content(), now),
-                            reply.intent(), SentimentSnapshot.unknown(), List.of(), List.of(), reply.escalated());
+                            reply.intent(), SentimentSnapshot.unknown(), List.of(), reply.citations(), reply.escalated());
                     return publisher.publishReply(outbound).then(publisher.publishTurn(turn));
                 });
     }

@@ -58,7 +58,8 @@ class ChatController {
         }
         return chat.ask(identity, conversationId, request.content(), properties.replyTimeout())
                 .map(reply -> new ChatResponse(reply.content(), reply.intent(), reply.escalated(), reply.degraded(),
-                        reply.conversationId(), reply.messageId(), reply.replyTo(), reply.citations()));
+                        reply.conversationId(), reply.messageId(), reply.replyTo(),
+                        CitationView.of(reply.citations())));
     }
 
     private static String conversationFor(ChatRequest request) {

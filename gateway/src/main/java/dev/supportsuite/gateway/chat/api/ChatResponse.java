@@ -1,7 +1,6 @@
 package dev.supportsuite.gateway.chat.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.supportsuite.contracts.chat.Citation;
 import java.util.List;
 
 /**
@@ -16,5 +15,5 @@ public record ChatResponse(
         @JsonProperty("conversation_id") String conversationId,
         @JsonProperty("message_id") String messageId,
         @JsonProperty("reply_to") String replyTo,
-        List<Citation> citations) {
+        List<CitationView> citations) {
 }

@@ -1,7 +1,6 @@
 package dev.supportsuite.gateway.chat.api;
 
 import dev.supportsuite.contracts.chat.ChatOutboundMessage;
-import dev.supportsuite.contracts.chat.Citation;
 import dev.supportsuite.gateway.chat.domain.ConversationLog;
 import java.util.List;
 
@@ -27,13 +26,14 @@ final class Frames {
     }
 
     record Message(String type, String messageId, long seq, String replyTo, String role, String content,
-            String intent, boolean escalated, boolean degraded, List<Citation> citations) {
+            String intent, boolean escalated, boolean degraded, List<CitationView> citations) {
     }
 
     static Message message(ConversationLog.Sequenced sequenced) {
         ChatOutboundMessage reply = sequenced.message();
         return new Message("message", reply.messageId(), sequenced.seq(), reply.replyTo(), reply.role(),
-                reply.content(), reply.intent(), reply.escalated(), reply.degraded(), reply.citations());
+                reply.content(), reply.intent(), reply.escalated(), reply.degraded(),
+                CitationView.of(reply.citations()));
     }
 
     record Pong(String type) {

@@ -1,0 +1,47 @@
+package dev.supportsuite.agent.chat.adapter;
+
+import dev.supportsuite.agent.chat.domain.KnowledgeSearch;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/** knowledge-service's search API over HTTP, with a timeout of its own. */
+public class KnowledgeClient implements KnowledgeSearch {
+
+    private static final int PASSAGES = 3;
+
+    private final WebClient client;
+    private final Duration timeout;
+
+    public KnowledgeClient(WebClient.Builder builder, URI baseUrl, Duration timeout) {
+        this.client = builder.baseUrl(baseUrl.toString()).build();
+        this.timeout = timeout;
+    }
+
+    @Override
+    public Mono<Result> search(String question) {
+        return client.get()
+                .uri(uri -> uri.path("/api/v1/knowledge/search").queryParam("q", question).queryParam("k", PASSAGES)
+                        .build())
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .bodyToMono(JsonNode.class)
+                .timeout(timeout)
+                .map(KnowledgeClient::toResult);
+    }
+
+    private static Result toResult(JsonNode body) {
+        List<Passage> passages = new ArrayList<>();
+        for (JsonNode hit : body.path("hits")) {
+            passages.add(new Passage(hit.path("documentId").asString(), hit.path("title").asString(),
+                    hit.path("sectionPath").asString(), hit.path("snippet").asString(),
+                    hit.path("confidence").asDouble()));
+        }
+        return new Result(body.path("answerable").asBoolean(false), passages);
+    }
+}

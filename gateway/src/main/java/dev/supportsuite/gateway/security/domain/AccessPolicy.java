@@ -48,9 +48,8 @@ public final class AccessPolicy {
                 new Rule(READ, "/api/v1/accounts", id -> id.is("user") || id.is("agent")
                         || id.is("partner") && id.hasScope("accounts:read")),
                 new Rule(ANY, "/api/v1/handoffs", agent),
-                new Rule(READ, "/api/v1/knowledge/search", anyone),
-                new Rule(READ, "/api/v1/knowledge/categories", anyone),
-                new Rule(READ, "/api/v1/knowledge", id -> id.is("agent") || id.is("partner")),
+                // The knowledge base is the public help center: anyone may read it (citation links).
+                new Rule(READ, "/api/v1/knowledge", anyone),
                 new Rule(ANY, "/api/v1/knowledge", id -> id.is("agent")
                         || id.is("partner") && id.hasScope("knowledge:write")),
                 new Rule(Set.of("POST"), "/api/v1/intents/classify", chat),

@@ -76,6 +76,7 @@ public final class IdleConnectionsBenchmark {
             }
             boolean all = connected.await(5, TimeUnit.MINUTES);
             double seconds = (System.nanoTime() - start) / 1e9;
+            // A benchmark's main thread, not an event loop: let the last handshakes settle before measuring.
             Thread.sleep(2000);
             long after = usedAfterGc(memory);
             int held = open.size();
@@ -94,6 +95,7 @@ public final class IdleConnectionsBenchmark {
     private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             System.gc();
+            // Give the collector a moment between requests so the reading reflects a settled heap.
             Thread.sleep(300);
         }
         return memory.getHeapMemoryUsage().getUsed();

@@ -30,6 +30,7 @@ import dev.supportsuite.platform.kafka.EventListenerContainer;
 import dev.supportsuite.platform.kafka.EventTypes;
 import dev.supportsuite.platform.kafka.KafkaEventListenerFactory;
 import dev.supportsuite.platform.problem.ProblemMapping;
+import dev.supportsuite.platform.problem.ProblemMappings;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -118,7 +119,8 @@ class MemoryConfiguration {
     @Bean
     EventListenerContainer<ConversationTurnRecordedEvent> conversationEventsListener(
             KafkaEventListenerFactory listeners, TranscriptService transcripts) {
-        return listeners.durable(Topics.CONVERSATION_EVENTS, MemoryServiceApplication.NAME,
+        // The turn statement records the event id atomically with the messages.
+        return listeners.durableRecordedByHandler(Topics.CONVERSATION_EVENTS, MemoryServiceApplication.NAME,
                 ConversationTurnRecordedEvent.class, transcripts::record);
     }
 
@@ -130,26 +132,15 @@ class MemoryConfiguration {
     }
 
     @Bean
-    ProblemMapping missingIdentity() {
-        return ProblemMapping.of(MissingIdentityException.class, HttpStatus.UNAUTHORIZED, "identity-required",
-                "Identity required");
-    }
-
-    @Bean
-    ProblemMapping conversationNotFound() {
-        return ProblemMapping.of(ConversationNotFoundException.class, HttpStatus.NOT_FOUND, "conversation-not-found",
-                "Conversation not found");
-    }
-
-    @Bean
-    ProblemMapping userNotFound() {
-        return ProblemMapping.of(UserNotFoundException.class, HttpStatus.NOT_FOUND, "user-not-found",
-                "User not found");
-    }
-
-    @Bean
-    ProblemMapping accessDenied() {
-        return ProblemMapping.of(AccessDeniedException.class, HttpStatus.FORBIDDEN, "access-denied",
-                "Access denied");
+    ProblemMappings memoryProblems() {
+        return ProblemMappings.of(
+                ProblemMapping.of(MissingIdentityException.class, HttpStatus.UNAUTHORIZED, "identity-required",
+                        "Identity required"),
+                ProblemMapping.of(ConversationNotFoundException.class, HttpStatus.NOT_FOUND, "conversation-not-found",
+                        "Conversation not found"),
+                ProblemMapping.of(UserNotFoundException.class, HttpStatus.NOT_FOUND, "user-not-found",
+                        "User not found"),
+                ProblemMapping.of(AccessDeniedException.class, HttpStatus.FORBIDDEN, "access-denied",
+                        "Access denied"));
     }
 }

@@ -90,7 +90,7 @@ public class R2dbcTranscriptRepository implements TranscriptRepository {
         }
         boolean markProcessed = turn.eventId() != null && turn.consumerGroup() != null;
         if (markProcessed) {
-            // The listener records the id again afterwards; that insert then finds it and writes nothing.
+            // Recorded here, atomically with the turn; the listener is told not to write it again.
             sql.append("""
                     , processed as (
                         insert into processed_event (consumer_group, event_id)

@@ -57,6 +57,7 @@ public final class EventListenerContainer<T extends Event> implements SmartLifec
     private final EventTypes<T> types;
     private final Function<T, Mono<Void>> handler;
     private final boolean broadcast;
+    private final boolean handlerRecordsIds;
     private final SupportKafkaProperties properties;
     private final JsonMapper mapper;
     private final ProcessedEventStore store;
@@ -70,13 +71,14 @@ public final class EventListenerContainer<T extends Event> implements SmartLifec
     private volatile Disposable subscription;
 
     EventListenerContainer(String topic, String group, EventTypes<T> types, Function<T, Mono<Void>> handler,
-            boolean broadcast, SupportKafkaProperties properties, JsonMapper mapper, ProcessedEventStore store,
+            boolean broadcast, boolean handlerRecordsIds, SupportKafkaProperties properties, JsonMapper mapper, ProcessedEventStore store,
             KafkaEventPublisher deadLetters, TopicProvisioner provisioner, MeterRegistry meters, String clientId) {
         this.topic = topic;
         this.group = group;
         this.types = types;
         this.handler = handler;
         this.broadcast = broadcast;
+        this.handlerRecordsIds = handlerRecordsIds;
         this.properties = properties;
         this.mapper = mapper;
         this.store = store;
@@ -165,8 +167,10 @@ public final class EventListenerContainer<T extends Event> implements SmartLifec
                     count("duplicate");
                     return Mono.<Void>empty();
                 }
+                // A handler that records the id in its own transaction makes a second write pointless.
+                Mono<Void> mark = handlerRecordsIds ? Mono.empty() : store.markProcessed(group, event.eventId());
                 return handle(event)
-                        .then(store.markProcessed(group, event.eventId()))
+                        .then(mark)
                         .doOnSuccess(ignored -> count("processed"))
                         .onErrorResume(e -> deadLetter(record, describe(e)));
             });

@@ -13,6 +13,7 @@ import dev.supportsuite.agent.intent.domain.IntentService;
 import dev.supportsuite.agent.intent.domain.InvalidIntentCatalogException;
 import dev.supportsuite.agent.intent.domain.SentenceEncoder;
 import dev.supportsuite.platform.problem.ProblemMapping;
+import dev.supportsuite.platform.problem.ProblemMappings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -91,21 +92,15 @@ class IntentConfiguration {
     }
 
     @Bean
-    ProblemMapping invalidIntentCatalog() {
-        return ProblemMapping.of(InvalidIntentCatalogException.class, HttpStatus.BAD_REQUEST,
-                "invalid-intent-catalog", "Invalid intent catalog");
-    }
-
-    @Bean
-    ProblemMapping intentCatalogBusy() {
-        return ProblemMapping.of(IntentCatalogBusyException.class, HttpStatus.CONFLICT, "intent-catalog-busy",
-                "Intent catalog is being replaced");
-    }
-
-    @Bean
-    ProblemMapping intentClassifierUnavailable() {
-        return ProblemMapping.of(IntentClassifierUnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE,
-                "intent-classifier-unavailable", "Intent classifier not ready");
+    ProblemMappings intentProblems() {
+        return ProblemMappings.of(
+                ProblemMapping.of(InvalidIntentCatalogException.class, HttpStatus.BAD_REQUEST, "invalid-intent-catalog",
+                        "Invalid intent catalog"),
+                ProblemMapping.of(IntentCatalogBusyException.class, HttpStatus.CONFLICT, "intent-catalog-busy",
+                        "Intent catalog is being replaced"),
+                ProblemMapping.of(IntentClassifierUnavailableException.class,
+                        HttpStatus.SERVICE_UNAVAILABLE, "intent-classifier-unavailable",
+                        "Intent classifier not ready"));
     }
 
     /** Starts loading the catalog when the context starts; classifications wait for it (bounded). */

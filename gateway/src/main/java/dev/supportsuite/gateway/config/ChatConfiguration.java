@@ -19,6 +19,7 @@ import dev.supportsuite.platform.kafka.EventListenerContainer;
 import dev.supportsuite.platform.kafka.KafkaEventListenerFactory;
 import dev.supportsuite.platform.kafka.KafkaEventPublisher;
 import dev.supportsuite.platform.problem.ProblemMapping;
+import dev.supportsuite.platform.problem.ProblemMappings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -69,8 +70,9 @@ class ChatConfiguration {
     }
 
     @Bean
-    HandlerMapping webSocketMapping(ChatService chat, ConversationLog conversations, ConversationOwners owners, ConnectionLimiter connections, ChatProperties properties,
-            LimitsProperties limits, SecurityProperties security) {
+    HandlerMapping webSocketMapping(ChatService chat, ConversationLog conversations, ConversationOwners owners,
+            ConnectionLimiter connections, ChatProperties properties, LimitsProperties limits,
+            SecurityProperties security) {
         Map<String, WebSocketHandler> handlers = new LinkedHashMap<>();
         // The socket carries JSON frames; allow a little room over the message size for the envelope.
         int maxFrameBytes = Math.toIntExact(properties.maxMessageSize().toBytes()) + 512;
@@ -84,20 +86,13 @@ class ChatConfiguration {
     }
 
     @Bean
-    ProblemMapping replyTimeoutProblem() {
-        return ProblemMapping.of(ReplyTimeoutException.class, HttpStatus.GATEWAY_TIMEOUT, "reply-timeout",
-                "The agent did not answer in time");
-    }
-
-    @Bean
-    ProblemMapping unknownConversationProblem() {
-        return ProblemMapping.of(UnknownConversationException.class, HttpStatus.NOT_FOUND, "conversation-not-found",
-                "Conversation not found");
-    }
-
-    @Bean
-    ProblemMapping invalidMessageProblem() {
-        return ProblemMapping.of(InvalidMessageException.class, HttpStatus.BAD_REQUEST, "invalid-message",
-                "The message cannot be accepted");
+    ProblemMappings chatProblems() {
+        return ProblemMappings.of(
+                ProblemMapping.of(ReplyTimeoutException.class, HttpStatus.GATEWAY_TIMEOUT, "reply-timeout",
+                        "The agent did not answer in time"),
+                ProblemMapping.of(UnknownConversationException.class, HttpStatus.NOT_FOUND, "conversation-not-found",
+                        "Conversation not found"),
+                ProblemMapping.of(InvalidMessageException.class, HttpStatus.BAD_REQUEST, "invalid-message",
+                        "The message cannot be accepted"));
     }
 }

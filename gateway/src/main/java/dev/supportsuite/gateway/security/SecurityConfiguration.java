@@ -13,6 +13,7 @@ import dev.supportsuite.gateway.security.domain.SlidingWindowLimiter;
 import dev.supportsuite.gateway.security.domain.TokenCodec;
 import dev.supportsuite.gateway.security.web.EdgeSecurityFilter;
 import dev.supportsuite.platform.problem.ProblemMapping;
+import dev.supportsuite.platform.problem.ProblemMappings;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -114,14 +115,11 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ProblemMapping invalidCredentialsProblem() {
-        return ProblemMapping.of(AuthenticationException.class, HttpStatus.UNAUTHORIZED, "invalid-credentials",
-                "Invalid credentials");
-    }
-
-    @Bean
-    ProblemMapping invalidScopeProblem() {
-        return ProblemMapping.of(ApiKeyRegistry.UnknownScopeException.class, HttpStatus.BAD_REQUEST, "unknown-scope",
-                "Unknown scope");
+    ProblemMappings securityProblems() {
+        return ProblemMappings.of(
+                ProblemMapping.of(AuthenticationException.class, HttpStatus.UNAUTHORIZED, "invalid-credentials",
+                        "Invalid credentials"),
+                ProblemMapping.of(ApiKeyRegistry.UnknownScopeException.class, HttpStatus.BAD_REQUEST, "unknown-scope",
+                        "Unknown scope"));
     }
 }

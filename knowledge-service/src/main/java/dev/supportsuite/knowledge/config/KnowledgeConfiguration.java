@@ -30,6 +30,7 @@ import dev.supportsuite.knowledge.search.domain.SearchService;
 import dev.supportsuite.knowledge.search.domain.SearchTuning;
 import dev.supportsuite.platform.kafka.KafkaEventPublisher;
 import dev.supportsuite.platform.problem.ProblemMapping;
+import dev.supportsuite.platform.problem.ProblemMappings;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
 import java.time.Clock;
@@ -173,49 +174,24 @@ class KnowledgeConfiguration {
     }
 
     @Bean
-    ProblemMapping documentNotFound() {
-        return ProblemMapping.of(DocumentNotFoundException.class, HttpStatus.NOT_FOUND, "document-not-found",
-                "Document not found");
-    }
-
-    @Bean
-    ProblemMapping invalidDocument() {
-        return ProblemMapping.of(InvalidDocumentException.class, HttpStatus.BAD_REQUEST, "invalid-document",
-                "Invalid document");
-    }
-
-    @Bean
-    ProblemMapping unsupportedFileType() {
-        return ProblemMapping.of(UnsupportedFileTypeException.class, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "unsupported-file-type", "Unsupported file type");
-    }
-
-    @Bean
-    ProblemMapping emptyFile() {
-        return ProblemMapping.of(EmptyFileException.class, HttpStatus.BAD_REQUEST, "empty-file", "Empty file");
-    }
-
-    @Bean
-    ProblemMapping noExtractableText() {
-        return ProblemMapping.of(NoExtractableTextException.class, HttpStatus.UNPROCESSABLE_CONTENT,
-                "no-extractable-text", "No text in the file");
-    }
-
-    @Bean
-    ProblemMapping fileTooLarge() {
-        return ProblemMapping.of(FileTooLargeException.class, HttpStatus.CONTENT_TOO_LARGE, "file-too-large",
-                "File too large");
-    }
-
-    @Bean
-    ProblemMapping jobNotFound() {
-        return ProblemMapping.of(JobNotFoundException.class, HttpStatus.NOT_FOUND, "job-not-found",
-                "Upload job not found");
-    }
-
-    @Bean
-    ProblemMapping inferenceOverloaded() {
-        return ProblemMapping.of(RejectedExecutionException.class, HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
-                "Too many requests in progress");
+    ProblemMappings knowledgeProblems() {
+        return ProblemMappings.of(
+                ProblemMapping.of(DocumentNotFoundException.class, HttpStatus.NOT_FOUND, "document-not-found",
+                        "Document not found"),
+                ProblemMapping.of(InvalidDocumentException.class, HttpStatus.BAD_REQUEST, "invalid-document",
+                        "Invalid document"),
+                ProblemMapping.of(UnsupportedFileTypeException.class,
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-file-type",
+                        "Unsupported file type"),
+                ProblemMapping.of(EmptyFileException.class, HttpStatus.BAD_REQUEST, "empty-file", "Empty file"),
+                ProblemMapping.of(NoExtractableTextException.class,
+                        HttpStatus.UNPROCESSABLE_CONTENT, "no-extractable-text",
+                        "No text in the file"),
+                ProblemMapping.of(FileTooLargeException.class, HttpStatus.CONTENT_TOO_LARGE, "file-too-large",
+                        "File too large"),
+                ProblemMapping.of(JobNotFoundException.class, HttpStatus.NOT_FOUND, "job-not-found",
+                        "Upload job not found"),
+                ProblemMapping.of(RejectedExecutionException.class, HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
+                        "Too many requests in progress"));
     }
 }

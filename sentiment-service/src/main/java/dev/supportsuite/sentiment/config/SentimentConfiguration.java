@@ -1,6 +1,7 @@
 package dev.supportsuite.sentiment.config;
 
 import dev.supportsuite.platform.problem.ProblemMapping;
+import dev.supportsuite.platform.problem.ProblemMappings;
 import dev.supportsuite.sentiment.analysis.api.BatchTooLargeException;
 import dev.supportsuite.sentiment.analysis.api.HistoryTooLongException;
 import dev.supportsuite.sentiment.analysis.api.TextTooLargeException;
@@ -38,20 +39,13 @@ class SentimentConfiguration {
     }
 
     @Bean
-    ProblemMapping textTooLarge() {
-        return ProblemMapping.of(TextTooLargeException.class, HttpStatus.CONTENT_TOO_LARGE, "text-too-large",
-                "Text too large");
-    }
-
-    @Bean
-    ProblemMapping batchTooLarge() {
-        return ProblemMapping.of(BatchTooLargeException.class, HttpStatus.CONTENT_TOO_LARGE, "batch-too-large",
-                "Batch too large");
-    }
-
-    @Bean
-    ProblemMapping historyTooLong() {
-        return ProblemMapping.of(HistoryTooLongException.class, HttpStatus.BAD_REQUEST, "history-too-long",
-                "History too long");
+    ProblemMappings sentimentProblems() {
+        return ProblemMappings.of(
+                ProblemMapping.of(TextTooLargeException.class, HttpStatus.CONTENT_TOO_LARGE, "text-too-large",
+                        "Text too large"),
+                ProblemMapping.of(BatchTooLargeException.class, HttpStatus.CONTENT_TOO_LARGE, "batch-too-large",
+                        "Batch too large"),
+                ProblemMapping.of(HistoryTooLongException.class, HttpStatus.BAD_REQUEST, "history-too-long",
+                        "History too long"));
     }
 }

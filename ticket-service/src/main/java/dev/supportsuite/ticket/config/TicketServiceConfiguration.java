@@ -6,6 +6,7 @@ import dev.supportsuite.platform.kafka.EventListenerContainer;
 import dev.supportsuite.platform.kafka.KafkaEventListenerFactory;
 import dev.supportsuite.platform.kafka.KafkaEventPublisher;
 import dev.supportsuite.platform.problem.ProblemMapping;
+import dev.supportsuite.platform.problem.ProblemMappings;
 import dev.supportsuite.ticket.TicketServiceApplication;
 import dev.supportsuite.ticket.account.adapter.R2dbcAccountRepository;
 import dev.supportsuite.ticket.account.domain.AccountNotFoundException;
@@ -110,60 +111,27 @@ class TicketServiceConfiguration {
     }
 
     @Bean
-    ProblemMapping unauthenticated() {
-        return ProblemMapping.of(UnauthenticatedException.class, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "No verified caller");
-    }
-
-    @Bean
-    ProblemMapping forbidden() {
-        return ProblemMapping.of(ForbiddenException.class, HttpStatus.FORBIDDEN, "forbidden", "Not allowed");
-    }
-
-    @Bean
-    ProblemMapping ticketNotFound() {
-        return ProblemMapping.of(TicketNotFoundException.class, HttpStatus.NOT_FOUND, "ticket-not-found",
-                "Ticket not found");
-    }
-
-    @Bean
-    ProblemMapping userNotFound() {
-        return ProblemMapping.of(UnknownUserException.class, HttpStatus.NOT_FOUND, "user-not-found", "User not found");
-    }
-
-    @Bean
-    ProblemMapping accountNotFound() {
-        return ProblemMapping.of(AccountNotFoundException.class, HttpStatus.NOT_FOUND, "account-not-found",
-                "Account not found");
-    }
-
-    @Bean
-    ProblemMapping invalidTicketField() {
-        return ProblemMapping.of(InvalidTicketFieldException.class, HttpStatus.BAD_REQUEST, "invalid-ticket-field",
-                "Invalid field value");
-    }
-
-    @Bean
-    ProblemMapping invalidTransition() {
-        return ProblemMapping.of(InvalidTransitionException.class, HttpStatus.CONFLICT, "invalid-status-transition",
-                "Status change not allowed");
-    }
-
-    @Bean
-    ProblemMapping idempotencyKeyReused() {
-        return ProblemMapping.of(IdempotencyKeyReusedException.class, HttpStatus.UNPROCESSABLE_CONTENT,
-                "idempotency-key-reused", "Idempotency key reused");
-    }
-
-    @Bean
-    ProblemMapping handoffNotFound() {
-        return ProblemMapping.of(HandoffNotFoundException.class, HttpStatus.NOT_FOUND, "handoff-not-found",
-                "Handoff not found");
-    }
-
-    @Bean
-    ProblemMapping handoffConflict() {
-        return ProblemMapping.of(HandoffConflictException.class, HttpStatus.CONFLICT, "handoff-conflict",
-                "Handoff not in a state for this action");
+    ProblemMappings ticketServiceProblems() {
+        return ProblemMappings.of(
+                ProblemMapping.of(UnauthenticatedException.class, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                        "No verified caller"),
+                ProblemMapping.of(ForbiddenException.class, HttpStatus.FORBIDDEN, "forbidden", "Not allowed"),
+                ProblemMapping.of(TicketNotFoundException.class, HttpStatus.NOT_FOUND, "ticket-not-found",
+                        "Ticket not found"),
+                ProblemMapping.of(UnknownUserException.class, HttpStatus.NOT_FOUND, "user-not-found",
+                        "User not found"),
+                ProblemMapping.of(AccountNotFoundException.class, HttpStatus.NOT_FOUND, "account-not-found",
+                        "Account not found"),
+                ProblemMapping.of(InvalidTicketFieldException.class, HttpStatus.BAD_REQUEST, "invalid-ticket-field",
+                        "Invalid field value"),
+                ProblemMapping.of(InvalidTransitionException.class, HttpStatus.CONFLICT, "invalid-status-transition",
+                        "Status change not allowed"),
+                ProblemMapping.of(IdempotencyKeyReusedException.class,
+                        HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                        "Idempotency key reused"),
+                ProblemMapping.of(HandoffNotFoundException.class, HttpStatus.NOT_FOUND, "handoff-not-found",
+                        "Handoff not found"),
+                ProblemMapping.of(HandoffConflictException.class, HttpStatus.CONFLICT, "handoff-conflict",
+                        "Handoff not in a state for this action"));
     }
 }

@@ -11,6 +11,9 @@ import dev.supportsuite.platform.kafka.SupportKafkaProperties;
 import dev.supportsuite.platform.kafka.TopicProvisioner;
 import dev.supportsuite.platform.problem.ProblemDetailsAdvice;
 import dev.supportsuite.platform.problem.ProblemMapping;
+import dev.supportsuite.platform.problem.ProblemMappings;
+import java.util.ArrayList;
+import java.util.List;
 import dev.supportsuite.platform.web.HttpClientProperties;
 import dev.supportsuite.platform.web.WebClientDefaults;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,8 +46,11 @@ public class ServiceDefaultsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ProblemDetailsAdvice problemDetailsAdvice(ObjectProvider<ProblemMapping> mappings) {
-        return new ProblemDetailsAdvice(mappings.orderedStream().toList());
+    ProblemDetailsAdvice problemDetailsAdvice(ObjectProvider<ProblemMapping> mappings,
+            ObjectProvider<ProblemMappings> groups) {
+        List<ProblemMapping> all = new ArrayList<>(mappings.orderedStream().toList());
+        groups.orderedStream().forEach(group -> all.addAll(group.mappings()));
+        return new ProblemDetailsAdvice(all);
     }
 
     /**

@@ -4,8 +4,9 @@ import java.util.Objects;
 import org.springframework.http.HttpStatus;
 
 /**
- * Maps a domain exception to a problem type. Services declare one bean per exception so their
- * domain stays free of web types; the shared advice turns matches into RFC 9457 responses.
+ * Maps a domain exception to a problem type. Services declare their mappings as a
+ * {@link ProblemMappings} bean (or one {@code ProblemMapping} bean each), so their domain stays free
+ * of web types; the shared advice turns matches into RFC 9457 responses.
  *
  * @param exception the exception class (subclasses match too)
  * @param status    the HTTP status to answer with

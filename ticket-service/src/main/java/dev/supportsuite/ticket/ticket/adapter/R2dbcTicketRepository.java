@@ -33,19 +33,10 @@ public class R2dbcTicketRepository implements TicketRepository {
         GenericExecuteSpec spec = db.sql("insert into ticket (" + COLUMNS + ") values (:id, :userId, :subject, "
                         + ":description, :category, :priority, :status, :assignee, :tags, :conversationId, :createdAt, "
                         + ":updatedAt)")
-                .bind("id", ticket.id())
                 .bind("userId", ticket.userId())
-                .bind("subject", ticket.subject())
-                .bind("description", ticket.description())
-                .bind("category", ticket.category())
-                .bind("priority", ticket.priority().wire())
-                .bind("status", ticket.status().wire())
-                .bind("tags", ticket.tags().toArray(String[]::new))
-                .bind("createdAt", ticket.createdAt())
-                .bind("updatedAt", ticket.updatedAt());
-        spec = Binds.nullable(spec, "assignee", ticket.assignee(), String.class);
+                .bind("createdAt", ticket.createdAt());
         spec = Binds.nullable(spec, "conversationId", ticket.conversationId(), String.class);
-        return spec.then();
+        return bindChangeableFields(spec, ticket).then();
     }
 
     @Override
@@ -64,7 +55,13 @@ public class R2dbcTicketRepository implements TicketRepository {
     public Mono<Void> update(Ticket ticket) {
         GenericExecuteSpec spec = db.sql("update ticket set subject = :subject, description = :description, "
                         + "category = :category, priority = :priority, status = :status, assignee = :assignee, "
-                        + "tags = :tags, updated_at = :updatedAt where id = :id")
+                        + "tags = :tags, updated_at = :updatedAt where id = :id");
+        return bindChangeableFields(spec, ticket).then();
+    }
+
+    /** The id and every field an update may change, bound the same way for insert and update. */
+    private static GenericExecuteSpec bindChangeableFields(GenericExecuteSpec spec, Ticket ticket) {
+        GenericExecuteSpec bound = spec
                 .bind("id", ticket.id())
                 .bind("subject", ticket.subject())
                 .bind("description", ticket.description())
@@ -73,7 +70,7 @@ public class R2dbcTicketRepository implements TicketRepository {
                 .bind("status", ticket.status().wire())
                 .bind("tags", ticket.tags().toArray(String[]::new))
                 .bind("updatedAt", ticket.updatedAt());
-        return Binds.nullable(spec, "assignee", ticket.assignee(), String.class).then();
+        return Binds.nullable(bound, "assignee", ticket.assignee(), String.class);
     }
 
     @Override

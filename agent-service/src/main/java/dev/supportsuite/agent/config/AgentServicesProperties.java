@@ -8,14 +8,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The services the agent calls during a turn.
+ * The services the agent calls during a turn, each with a timeout: a call slower than that counts as
+ * failed and the turn takes its fallback (and the service's circuit breaker counts it).
  *
  * @param knowledgeService knowledge-service's base URL ({@code KNOWLEDGE_SERVICE_URL})
- * @param knowledgeTimeout a search slower than this counts as failed and the turn says so; default 3 s
+ * @param sentimentService sentiment-service's base URL ({@code SENTIMENT_SERVICE_URL})
+ * @param ticketService    ticket-service's base URL ({@code TICKET_SERVICE_URL})
  */
 @Validated
 @ConfigurationProperties("support.agent.services")
 public record AgentServicesProperties(
         @NotNull @DefaultValue("http://localhost:8082") URI knowledgeService,
-        @NotNull @DefaultValue("3s") Duration knowledgeTimeout) {
+        @NotNull @DefaultValue("3s") Duration knowledgeTimeout,
+        @NotNull @DefaultValue("http://localhost:8084") URI sentimentService,
+        @NotNull @DefaultValue("800ms") Duration sentimentTimeout,
+        @NotNull @DefaultValue("http://localhost:8083") URI ticketService,
+        @NotNull @DefaultValue("3s") Duration ticketTimeout) {
 }

@@ -1,33 +1,102 @@
 package dev.supportsuite.agent.config;
 
 import dev.supportsuite.agent.AgentServiceApplication;
+import dev.supportsuite.agent.chat.adapter.Downstream;
 import dev.supportsuite.agent.chat.adapter.KafkaTurnPublisher;
 import dev.supportsuite.agent.chat.adapter.KnowledgeClient;
-import dev.supportsuite.agent.chat.domain.BasicResponder;
-import dev.supportsuite.agent.chat.domain.GroundedResponder;
+import dev.supportsuite.agent.chat.adapter.SentimentClient;
+import dev.supportsuite.agent.chat.adapter.TicketDeskClient;
+import dev.supportsuite.agent.chat.domain.AccountLookup;
+import dev.supportsuite.agent.chat.domain.DeskEvents;
+import dev.supportsuite.agent.chat.domain.DirectAnswers;
+import dev.supportsuite.agent.chat.domain.Handoffs;
+import dev.supportsuite.agent.chat.domain.KnowledgeAnswers;
+import dev.supportsuite.agent.chat.domain.RoutingPolicy;
+import dev.supportsuite.agent.chat.domain.SupportDesk;
+import dev.supportsuite.agent.chat.domain.TicketTools;
+import dev.supportsuite.agent.chat.domain.TurnPublisher;
 import dev.supportsuite.agent.chat.domain.TurnService;
+import dev.supportsuite.agent.chat.domain.Understander;
+import dev.supportsuite.agent.conversation.adapter.R2dbcConversationStateRepository;
+import dev.supportsuite.agent.conversation.domain.ConversationStateRepository;
+import dev.supportsuite.agent.intent.domain.EntityExtractor;
 import dev.supportsuite.agent.intent.domain.IntentService;
+import dev.supportsuite.contracts.Event;
 import dev.supportsuite.contracts.Topics;
 import dev.supportsuite.contracts.chat.ChatInboundMessage;
+import dev.supportsuite.contracts.handoff.HandoffClaimedEvent;
+import dev.supportsuite.contracts.handoff.HandoffReleasedEvent;
+import dev.supportsuite.contracts.ticket.TicketUpdatedEvent;
 import dev.supportsuite.platform.kafka.EventListenerContainer;
+import dev.supportsuite.platform.kafka.EventTypes;
 import dev.supportsuite.platform.kafka.KafkaEventListenerFactory;
 import dev.supportsuite.platform.kafka.KafkaEventPublisher;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
 
+/** The chat turn: its steps, the services it calls (each with a timeout and a circuit breaker), its listeners. */
 @Configuration(proxyBeanMethods = false)
 class ChatConfiguration {
 
     @Bean
-    TurnService turnService(KafkaEventPublisher publisher, IntentService intents, WebClient.Builder http,
-            AgentServicesProperties services) {
-        GroundedResponder responder = new GroundedResponder(
-                text -> intents.classify(text).map(c -> new GroundedResponder.Understanding(c.intent(), c.outOfScope())),
-                new KnowledgeClient(http, services.knowledgeService(), services.knowledgeTimeout()),
-                new BasicResponder());
-        return new TurnService(responder, new KafkaTurnPublisher(publisher), Clock.systemUTC());
+    CircuitBreakerRegistry agentCircuitBreakers(CircuitBreakerProperties properties) {
+        return CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .failureRateThreshold(properties.failureRate())
+                .slidingWindowSize(properties.window())
+                .minimumNumberOfCalls(properties.minimumCalls())
+                .waitDurationInOpenState(properties.openFor())
+                .permittedNumberOfCallsInHalfOpenState(properties.trialCalls())
+                .ignoreExceptions(SupportDesk.Refusal.class)
+                .build());
+    }
+
+    @Bean
+    ConversationStateRepository conversationStates(DatabaseClient db, JsonMapper json) {
+        return new R2dbcConversationStateRepository(db, json);
+    }
+
+    @Bean
+    TurnPublisher turnPublisher(KafkaEventPublisher publisher) {
+        return new KafkaTurnPublisher(publisher);
+    }
+
+    @Bean
+    SupportDesk supportDesk(WebClient.Builder http, AgentServicesProperties services,
+            CircuitBreakerRegistry breakers) {
+        return new TicketDeskClient(http, services.ticketService(),
+                downstream(breakers, "ticket-service", services.ticketTimeout()));
+    }
+
+    @Bean
+    TurnService turnService(ConversationStateRepository states, TurnPublisher publisher, IntentService intents,
+            IntentProperties intentProperties, SupportDesk desk, WebClient.Builder http,
+            AgentServicesProperties services, RoutingProperties routing, CircuitBreakerRegistry breakers) {
+        Clock clock = Clock.systemUTC();
+        EntityExtractor entities = new EntityExtractor(clock, intentProperties.plans());
+        Understander understander = new Understander(intents::classify, entities::extract,
+                new SentimentClient(http, services.sentimentService(),
+                        downstream(breakers, "sentiment-service", services.sentimentTimeout())),
+                routing.classifierTimeout());
+        RoutingPolicy policy = new RoutingPolicy(new RoutingPolicy.Settings(routing.handoffFrustration(),
+                routing.negativePolarity(), routing.unansweredHandoff()));
+        Handoffs handoffs = new Handoffs();
+        KnowledgeAnswers knowledge = new KnowledgeAnswers(new KnowledgeClient(http, services.knowledgeService(),
+                downstream(breakers, "knowledge-service", services.knowledgeTimeout())), handoffs,
+                routing.unansweredHandoff());
+        return new TurnService(states, understander, policy, knowledge, new TicketTools(desk, clock),
+                new AccountLookup(desk), new DirectAnswers(), handoffs, publisher, clock);
+    }
+
+    @Bean
+    DeskEvents deskEvents(ConversationStateRepository states, TurnPublisher publisher, RoutingProperties routing) {
+        return new DeskEvents(states, publisher, Clock.systemUTC(), routing.openConversation());
     }
 
     @Bean
@@ -35,5 +104,16 @@ class ChatConfiguration {
             TurnService turns) {
         return listeners.durable(Topics.CHAT_INBOUND, AgentServiceApplication.NAME, ChatInboundMessage.class,
                 turns::handle);
+    }
+
+    @Bean
+    EventListenerContainer<Event> ticketEventsListener(KafkaEventListenerFactory listeners, DeskEvents events) {
+        return listeners.durable(Topics.TICKET_EVENTS, AgentServiceApplication.NAME,
+                EventTypes.of(TicketUpdatedEvent.class, HandoffClaimedEvent.class, HandoffReleasedEvent.class),
+                events::on);
+    }
+
+    private static Downstream downstream(CircuitBreakerRegistry breakers, String service, Duration timeout) {
+        return new Downstream(breakers.circuitBreaker(service), timeout);
     }
 }

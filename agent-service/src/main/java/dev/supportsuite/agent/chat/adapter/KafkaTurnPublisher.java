@@ -4,10 +4,14 @@ import dev.supportsuite.agent.chat.domain.TurnPublisher;
 import dev.supportsuite.contracts.Topics;
 import dev.supportsuite.contracts.chat.ChatOutboundMessage;
 import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
+import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
 import dev.supportsuite.platform.kafka.KafkaEventPublisher;
 import reactor.core.publisher.Mono;
 
-/** Publishes replies to {@code chat-outbound} and turns to {@code conversation-events}. */
+/**
+ * Publishes replies to {@code chat-outbound}, turns to {@code conversation-events} and handoff requests
+ * to {@code handoff-events}.
+ */
 public class KafkaTurnPublisher implements TurnPublisher {
 
     private final KafkaEventPublisher publisher;
@@ -24,5 +28,10 @@ public class KafkaTurnPublisher implements TurnPublisher {
     @Override
     public Mono<Void> publishTurn(ConversationTurnRecordedEvent turn) {
         return publisher.publish(Topics.CONVERSATION_EVENTS, turn);
+    }
+
+    @Override
+    public Mono<Void> publishHandoff(HandoffRequestedEvent handoff) {
+        return publisher.publish(Topics.HANDOFF_EVENTS, handoff);
     }
 }

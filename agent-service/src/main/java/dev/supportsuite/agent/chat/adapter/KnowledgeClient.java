@@ -2,7 +2,6 @@ package dev.supportsuite.agent.chat.adapter;
 
 import dev.supportsuite.agent.chat.domain.KnowledgeSearch;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -10,29 +9,28 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-/** knowledge-service's search API over HTTP, with a timeout of its own. */
+/** knowledge-service's search API over HTTP, with its timeout and circuit breaker. */
 public class KnowledgeClient implements KnowledgeSearch {
 
     private static final int PASSAGES = 3;
 
     private final WebClient client;
-    private final Duration timeout;
+    private final Downstream downstream;
 
-    public KnowledgeClient(WebClient.Builder builder, URI baseUrl, Duration timeout) {
+    public KnowledgeClient(WebClient.Builder builder, URI baseUrl, Downstream downstream) {
         this.client = builder.baseUrl(baseUrl.toString()).build();
-        this.timeout = timeout;
+        this.downstream = downstream;
     }
 
     @Override
     public Mono<Result> search(String question) {
-        return client.get()
+        return downstream.call(client.get()
                 .uri(uri -> uri.path("/api/v1/knowledge/search").queryParam("q", question).queryParam("k", PASSAGES)
                         .build())
                 .accept(MediaType.APPLICATION_JSON)
                 .retrieve()
                 .bodyToMono(JsonNode.class)
-                .timeout(timeout)
-                .map(KnowledgeClient::toResult);
+                .map(KnowledgeClient::toResult));
     }
 
     private static Result toResult(JsonNode body) {

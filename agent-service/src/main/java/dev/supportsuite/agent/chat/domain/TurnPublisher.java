@@ -2,12 +2,15 @@ package dev.supportsuite.agent.chat.domain;
 
 import dev.supportsuite.contracts.chat.ChatOutboundMessage;
 import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
+import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
 import reactor.core.publisher.Mono;
 
-/** Where a turn's results go: the reply to the customer and the turn to the transcript. */
+/** Where a turn's results go: the reply to the customer, the turn to the transcript, handoffs to the queue. */
 public interface TurnPublisher {
 
     Mono<Void> publishReply(ChatOutboundMessage reply);
 
     Mono<Void> publishTurn(ConversationTurnRecordedEvent turn);
+
+    Mono<Void> publishHandoff(HandoffRequestedEvent handoff);
 }

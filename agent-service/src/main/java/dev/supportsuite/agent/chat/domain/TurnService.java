@@ -1,50 +1,252 @@
 package dev.supportsuite.agent.chat.domain;
 
+import dev.supportsuite.agent.conversation.domain.ConversationState;
+import dev.supportsuite.agent.conversation.domain.ConversationStateRepository;
+import dev.supportsuite.agent.conversation.domain.Mode;
+import dev.supportsuite.agent.conversation.domain.Pending;
 import dev.supportsuite.contracts.chat.ChatInboundMessage;
 import dev.supportsuite.contracts.chat.ChatOutboundMessage;
 import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
 import dev.supportsuite.contracts.conversation.SentimentSnapshot;
 import dev.supportsuite.contracts.conversation.TurnMessage;
+import dev.supportsuite.contracts.handoff.HandoffReasons;
+import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
+import dev.supportsuite.contracts.identity.IdentityHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * One turn: answer a customer message and record the turn. Ids of what a turn publishes derive
- * from the inbound event id, so a turn replayed after a crash republishes the same ids and
- * downstream deduplication drops the copies: a customer never sees one message answered twice.
+ * One turn, as explicit steps: understand (intent, entities, mood) → check escalation and route →
+ * act (knowledge, a tool, a direct answer, a handoff) → adapt the tone → record (reply, transcript,
+ * handoff, conversation state).
+ *
+ * <p>Turns of one conversation arrive in order (one Kafka partition per conversation). The state is
+ * saved only if nobody changed it meanwhile (a handoff claimed by a human, say); otherwise the turn runs
+ * again on the fresh state. Ids of everything a turn publishes derive from the inbound event id and tool
+ * calls are idempotent per turn, so a turn that runs again (after a crash or a conflict) repeats the same
+ * ids and downstream deduplication drops the copies.
  */
 public final class TurnService {
 
-    private final Responder responder;
+    private static final Logger log = LoggerFactory.getLogger(TurnService.class);
+    private static final int ATTEMPTS = 5;
+
+    private final ConversationStateRepository states;
+    private final Understander understander;
+    private final RoutingPolicy policy;
+    private final KnowledgeAnswers knowledge;
+    private final TicketTools tickets;
+    private final AccountLookup accounts;
+    private final DirectAnswers direct;
+    private final Handoffs handoffs;
+    private final Tone tone;
     private final TurnPublisher publisher;
     private final Clock clock;
 
-    public TurnService(Responder responder, TurnPublisher publisher, Clock clock) {
-        this.responder = responder;
+    public TurnService(ConversationStateRepository states, Understander understander, RoutingPolicy policy,
+            KnowledgeAnswers knowledge, TicketTools tickets, AccountLookup accounts, DirectAnswers direct,
+            Handoffs handoffs, TurnPublisher publisher, Clock clock) {
+        this.states = states;
+        this.understander = understander;
+        this.policy = policy;
+        this.knowledge = knowledge;
+        this.tickets = tickets;
+        this.accounts = accounts;
+        this.direct = direct;
+        this.handoffs = handoffs;
+        this.tone = new Tone(policy.settings().negativePolarity());
         this.publisher = publisher;
         this.clock = clock;
     }
 
     public Mono<Void> handle(ChatInboundMessage inbound) {
-        return responder.reply(inbound.conversationId(), inbound.userId(), inbound.content())
-                .flatMap(reply -> {
+        if (IdentityHeaders.TYPE_AGENT.equals(inbound.identityType())) {
+            return relayFromHuman(inbound);
+        }
+        return attempt(inbound, ATTEMPTS);
+    }
+
+    private Mono<Void> attempt(ChatInboundMessage inbound, int attemptsLeft) {
+        Instant now = clock.instant();
+        return states.find(inbound.conversationId())
+                .defaultIfEmpty(ConversationState.start(inbound.conversationId(), inbound.userId(),
+                        inbound.identityType(), now))
+                .flatMap(state -> {
+                    if (!state.userId().equals(inbound.userId())) {
+                        log.warn("Message from {} on conversation {} of another user dropped", inbound.userId(),
+                                inbound.conversationId());
+                        return Mono.just(true);
+                    }
+                    if (state.stored() && inbound.seq() > 0 && inbound.seq() <= state.lastSeq()) {
+                        return Mono.just(true);
+                    }
+                    return run(inbound, state, now);
+                })
+                .flatMap(saved -> {
+                    if (saved) {
+                        return Mono.<Void>empty();
+                    }
+                    if (attemptsLeft <= 1) {
+                        return Mono.error(new IllegalStateException("Conversation " + inbound.conversationId()
+                                + " kept changing during the turn"));
+                    }
+                    log.debug("Conversation {} changed during the turn; running it again", inbound.conversationId());
+                    return attempt(inbound, attemptsLeft - 1);
+                });
+    }
+
+    private Mono<Boolean> run(ChatInboundMessage inbound, ConversationState state, Instant now) {
+        String text = inbound.content();
+        return understander.understand(text, state.recentMessages())
+                .flatMap(understood -> {
+                    Turn turn = new Turn(state, text, understood,
+                            new SupportDesk.Caller(inbound.userId(), inbound.identityType()),
+                            derived(inbound.eventId(), "turn-key").toString());
+                    Mono<Outcome> decided = state.mode() == Mode.AI ? decide(turn) : Mono.just(whileWithHuman(turn,
+                            inbound));
+                    return decided.map(outcome -> tone.adapt(outcome, understood))
+                            .flatMap(outcome -> record(inbound, understood, outcome, now));
+                });
+    }
+
+    private Mono<Outcome> decide(Turn turn) {
+        List<String> reasons = policy.handoffReasons(turn.understood());
+        if (!reasons.isEmpty()) {
+            return Mono.just(handoffs.handOff(turn, reasons));
+        }
+        Route route = policy.route(turn.state(), turn.understood());
+        if (route == Route.CONTINUE) {
+            return continuePending(turn).switchIfEmpty(Mono.defer(() -> act(policy.byIntent(turn.understood()),
+                    turn.withState(turn.state().withPending(null)))));
+        }
+        return act(route, turn.withState(turn.state().withPending(null)));
+    }
+
+    private Mono<Outcome> act(Route route, Turn turn) {
+        return switch (route) {
+            case OUT_OF_SCOPE -> Mono.just(direct.outOfScope(turn));
+            case DIRECT -> Mono.just(direct.direct(turn));
+            case CREATE_TICKET -> tickets.create(turn);
+            case TICKET_STATUS -> tickets.status(turn);
+            case UPDATE_TICKET -> tickets.update(turn);
+            case ACCOUNT -> accounts.lookup(turn);
+            case COMPLAINT -> Mono.just(direct.complaint(turn));
+            case KNOWLEDGE -> knowledge.answer(turn, turn.understood().is("complaint")
+                    ? "I'm sorry about the trouble. " : "");
+            case HANDOFF -> Mono.just(handoffs.handOff(turn, List.of(HandoffReasons.ASKED_FOR_HUMAN)));
+            case CONTINUE -> Mono.error(new IllegalStateException("continue is not a route of its own"));
+        };
+    }
+
+    /** The customer's answer to what the agent asked last turn; empty when it is no answer to that. */
+    private Mono<Outcome> continuePending(Turn turn) {
+        Pending pending = turn.state().pending();
+        return switch (pending.step()) {
+            case Pending.TICKET_DESCRIBE -> tickets.described(turn, pending);
+            case Pending.TICKET_CONFIRM -> tickets.confirmed(turn, pending);
+            case Pending.UPDATE_WHICH -> tickets.which(turn, pending);
+            case Pending.UPDATE_WHAT -> tickets.what(turn, pending);
+            case Pending.RATING -> Mono.justOrEmpty(direct.rating(turn));
+            case Pending.OFFER_HELP -> offered(turn, pending);
+            default -> Mono.empty();
+        };
+    }
+
+    private Mono<Outcome> offered(Turn turn, Pending pending) {
+        String text = turn.text();
+        if (Phrases.asksForPerson(text)) {
+            return Mono.just(handoffs.handOff(turn, List.of(HandoffReasons.ASKED_FOR_HUMAN)));
+        }
+        if (Phrases.mentionsTicket(text) || Phrases.yes(text)) {
+            String question = pending.slot("question");
+            return question == null ? tickets.create(turn) : Mono.just(tickets.offerFor(turn, question));
+        }
+        if (Phrases.no(text)) {
+            return Mono.just(Outcome.say(Route.CONTINUE.wire(), "Alright. Is there anything else I can help with?",
+                    turn.state().withPending(null)));
+        }
+        return Mono.empty();
+    }
+
+    /**
+     * While a human is on the way or holds the conversation the AI stays silent; the message goes to the
+     * transcript (the human reads it there). A REST caller, who has no socket to receive the human's
+     * answer, gets a short notice instead of a timeout.
+     */
+    private Outcome whileWithHuman(Turn turn, ChatInboundMessage inbound) {
+        if (!"rest".equals(inbound.channel())) {
+            return Outcome.silent("with_human", turn.state());
+        }
+        String notice = turn.state().mode() == Mode.HUMAN
+                ? "A person from our support team is handling this conversation; their answers appear in the chat."
+                : "A person from our support team will join shortly; your message has been added to the conversation.";
+        return new Outcome("with_human", notice, true, false, List.of(), List.of(), null, turn.state());
+    }
+
+    private Mono<Boolean> record(ChatInboundMessage inbound, Understanding understood, Outcome outcome, Instant now) {
+        ConversationState next = outcome.state()
+                .heard(inbound.content(), understood.intent(), understood.mood().measured()
+                        ? understood.mood().polarity() : null, inbound.seq(), now);
+        String intent = understood.intent();
+        boolean escalated = outcome.escalated() || next.mode() != Mode.AI;
+        boolean degraded = outcome.degraded() || understood.classifierFailed();
+        ChatOutboundMessage reply = outcome.content() == null ? null
+                : new ChatOutboundMessage(derived(inbound.eventId(), "reply"), now, ChatOutboundMessage.SCHEMA_VERSION,
+                        inbound.conversationId(), "reply-" + inbound.messageId(), inbound.messageId(),
+                        inbound.userId(), outcome.handoff() == null && next.mode() != Mode.AI ? "system" : "ai",
+                        outcome.content(), intent, escalated, degraded, outcome.citations());
+        SentimentSnapshot mood = understood.mood().snapshot();
+        ConversationTurnRecordedEvent turn = new ConversationTurnRecordedEvent(derived(inbound.eventId(), "turn"), now,
+                ConversationTurnRecordedEvent.SCHEMA_VERSION, inbound.conversationId(), inbound.userId(),
+                new TurnMessage(inbound.messageId(), inbound.seq(), "user", inbound.content(), inbound.occurredAt()),
+                reply == null ? null : new TurnMessage(reply.messageId(), inbound.seq(), reply.role(),
+                        reply.content(), now),
+                intent, mood, outcome.toolCalls(), outcome.citations(), escalated);
+        Mono<Void> handoff = outcome.handoff() == null ? Mono.empty()
+                : publisher.publishHandoff(new HandoffRequestedEvent(derived(inbound.eventId(), "handoff"), now,
+                        HandoffRequestedEvent.SCHEMA_VERSION, outcome.handoff().handoffId(), inbound.conversationId(),
+                        inbound.userId(), outcome.handoff().reasons(), outcome.handoff().summary(),
+                        outcome.handoff().frustration()));
+        Mono<Void> answer = reply == null ? Mono.empty() : publisher.publishReply(reply);
+        return handoff.then(answer).then(publisher.publishTurn(turn))
+                .then(states.save(next).hasElement());
+    }
+
+    /**
+     * A human agent's message: delivered to the customer (role {@code human_agent}) and recorded, but
+     * only while that agent's conversation is in human mode; otherwise it is dropped with a warning.
+     */
+    private Mono<Void> relayFromHuman(ChatInboundMessage inbound) {
+        return states.find(inbound.conversationId())
+                .filter(state -> state.mode() == Mode.HUMAN)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(held -> {
+                    if (held.isEmpty()) {
+                        log.warn("Message from agent {} dropped: conversation {} is not held by a human",
+                                inbound.userId(), inbound.conversationId());
+                        return Mono.<Void>empty();
+                    }
+                    ConversationState state = held.get();
                     Instant now = clock.instant();
-                    ChatOutboundMessage outbound = new ChatOutboundMessage(derived(inbound.eventId(), "reply"), now,
-                            ChatOutboundMessage.SCHEMA_VERSION, inbound.conversationId(),
-                            "reply-" + inbound.messageId(), inbound.messageId(), inbound.userId(), "ai",
-                            reply.content(), reply.intent(), reply.escalated(), reply.degraded(), reply.citations());
+                    ChatOutboundMessage reply = new ChatOutboundMessage(derived(inbound.eventId(), "relay"), now,
+                            ChatOutboundMessage.SCHEMA_VERSION, inbound.conversationId(), inbound.messageId(), null,
+                            state.userId(), "human_agent", inbound.content(), null, true, false, List.of());
                     ConversationTurnRecordedEvent turn = new ConversationTurnRecordedEvent(
                             derived(inbound.eventId(), "turn"), now, ConversationTurnRecordedEvent.SCHEMA_VERSION,
-                            inbound.conversationId(), inbound.userId(),
-                            new TurnMessage(inbound.messageId(), inbound.seq(), "user", inbound.content(),
-                                    inbound.occurredAt()),
-                            new TurnMessage(outbound.messageId(), inbound.seq(), "ai", reply.content(), now),
-                            reply.intent(), SentimentSnapshot.unknown(), List.of(), reply.citations(), reply.escalated());
-                    return publisher.publishReply(outbound).then(publisher.publishTurn(turn));
+                            inbound.conversationId(), state.userId(), null,
+                            new TurnMessage(inbound.messageId(), state.lastSeq(), "human_agent", inbound.content(),
+                                    now),
+                            null, SentimentSnapshot.unknown(), List.of(), List.of(), true);
+                    return publisher.publishReply(reply).then(publisher.publishTurn(turn))
+                            .then(states.save(state.touched(now))).then();
                 });
     }
 

@@ -1,0 +1,155 @@
+package dev.supportsuite.agent.chat.adapter;
+
+import dev.supportsuite.agent.chat.domain.SupportDesk;
+import dev.supportsuite.contracts.identity.IdentityHeaders;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * ticket-service over HTTP, always with the conversation's verified customer in the identity headers,
+ * so ticket-service applies the same rules as for the customer's own calls (another user's ticket is
+ * not found). 404 means "no such ticket for this caller"; another 4xx is a {@link SupportDesk.Refusal}
+ * with ticket-service's explanation; anything else is a failure that counts for the circuit breaker.
+ */
+public class TicketDeskClient implements SupportDesk {
+
+    private final WebClient client;
+    private final Downstream downstream;
+
+    public TicketDeskClient(WebClient.Builder builder, URI baseUrl, Downstream downstream) {
+        this.client = builder.baseUrl(baseUrl.toString()).build();
+        this.downstream = downstream;
+    }
+
+    @Override
+    public Mono<Ticket> open(Caller caller, NewTicket ticket, String idempotencyKey) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("subject", ticket.subject());
+        body.put("description", ticket.description());
+        body.put("category", ticket.category());
+        body.put("priority", ticket.priority());
+        body.put("tags", ticket.tags());
+        body.put("conversationId", ticket.conversationId());
+        return downstream.call(client.post().uri("/api/v1/tickets").headers(as(caller))
+                .header("Idempotency-Key", idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchangeToMono(read(TicketDeskClient::ticket)));
+    }
+
+    @Override
+    public Mono<Ticket> ticket(Caller caller, String ticketId) {
+        return downstream.call(client.get().uri("/api/v1/tickets/{id}", ticketId).headers(as(caller))
+                .exchangeToMono(read(TicketDeskClient::ticket)));
+    }
+
+    @Override
+    public Mono<List<Ticket>> tickets(Caller caller, int limit) {
+        return downstream.call(client.get().uri(uri -> uri.path("/api/v1/tickets")
+                        .queryParam("size", limit).build()).headers(as(caller))
+                .exchangeToMono(read(body -> {
+                    List<Ticket> tickets = new ArrayList<>();
+                    body.path("items").forEach(item -> tickets.add(ticket(item)));
+                    return tickets;
+                })))
+                .defaultIfEmpty(List.of());
+    }
+
+    @Override
+    public Mono<Ticket> changeStatus(Caller caller, String ticketId, String status) {
+        return downstream.call(client.patch().uri("/api/v1/tickets/{id}", ticketId).headers(as(caller))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("status", status))
+                .exchangeToMono(read(TicketDeskClient::ticket)));
+    }
+
+    @Override
+    public Mono<Ticket> comment(Caller caller, String ticketId, String body) {
+        return downstream.call(client.post().uri("/api/v1/tickets/{id}/comments", ticketId).headers(as(caller))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("body", body))
+                        .exchangeToMono(read(Function.identity())))
+                .flatMap(comment -> ticket(caller, ticketId));
+    }
+
+    @Override
+    public Mono<Account> account(Caller caller) {
+        return downstream.call(client.get().uri("/api/v1/accounts/me").headers(as(caller))
+                .exchangeToMono(read(TicketDeskClient::account)));
+    }
+
+    private static Consumer<HttpHeaders> as(Caller caller) {
+        return headers -> {
+            headers.set(IdentityHeaders.TYPE, caller.identityType());
+            headers.set(IdentityHeaders.USER_ID, caller.userId());
+            headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        };
+    }
+
+    private static <T> Function<ClientResponse, Mono<T>> read(Function<JsonNode, T> mapper) {
+        return response -> {
+            if (response.statusCode().is2xxSuccessful()) {
+                return response.bodyToMono(JsonNode.class).map(mapper);
+            }
+            if (response.statusCode().value() == HttpStatus.NOT_FOUND.value()) {
+                return response.releaseBody().then(Mono.empty());
+            }
+            if (response.statusCode().is4xxClientError()) {
+                return response.bodyToMono(JsonNode.class)
+                        .defaultIfEmpty(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode())
+                        .flatMap(problem -> Mono.error(new Refusal(problem.path("detail")
+                                .asString("ticket-service refused the request (" + response.statusCode().value()
+                                        + ")."))));
+            }
+            return response.createException().flatMap(e -> Mono.<T>error(e));
+        };
+    }
+
+    static Ticket ticket(JsonNode body) {
+        String updated = body.path("updatedAt").asString(null);
+        return new Ticket(body.path("id").asString(), body.path("subject").asString(), body.path("status").asString(),
+                body.path("priority").asString(), body.path("category").asString(null),
+                updated == null ? null : Instant.parse(updated));
+    }
+
+    static Account account(JsonNode body) {
+        JsonNode plan = body.path("plan");
+        String price = plan.hasNonNull("monthlyPriceCents")
+                ? money(plan.path("monthlyPriceCents").asLong(), plan.path("currency").asString("USD")) : null;
+        JsonNode subscription = body.path("subscription");
+        String renews = subscription.path("renewsAt").asString(null);
+        List<String> usage = new ArrayList<>();
+        body.path("usage").forEach(use -> {
+            String metric = use.path("metric").asString().replace('_', ' ');
+            String line = use.hasNonNull("limit")
+                    ? metric + " " + use.path("used").asLong() + " of " + use.path("limit").asLong()
+                    : metric + " " + use.path("used").asLong() + " (no limit)";
+            usage.add(use.path("overLimit").asBoolean() ? line + " (over the limit)" : line);
+        });
+        JsonNode invoice = body.path("latestInvoice");
+        String latest = invoice.isMissingNode() || invoice.isNull() ? null
+                : invoice.path("number").asString() + ", " + money(invoice.path("totalCents").asLong(),
+                        invoice.path("currency").asString("USD")) + ", " + invoice.path("status").asString();
+        return new Account(body.path("profile").path("name").asString(null), plan.path("name").asString("unknown"),
+                price, subscription.path("status").asString("unknown"), renews == null ? null : Instant.parse(renews),
+                subscription.path("cancelAtPeriodEnd").asBoolean(), usage, latest);
+    }
+
+    private static String money(long cents, String currency) {
+        return BigDecimal.valueOf(cents, 2).toPlainString() + " " + currency;
+    }
+}

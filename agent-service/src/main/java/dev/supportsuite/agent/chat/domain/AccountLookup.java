@@ -1,0 +1,64 @@
+package dev.supportsuite.agent.chat.domain;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/** The {@code lookup_account} tool: the verified customer's plan, subscription, usage and latest invoice. */
+public final class AccountLookup {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountLookup.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private final SupportDesk desk;
+
+    public AccountLookup(SupportDesk desk) {
+        this.desk = desk;
+    }
+
+    public Mono<Outcome> lookup(Turn turn) {
+        if (!turn.verified()) {
+            return Mono.just(TicketTools.signInFirst(turn, Route.ACCOUNT));
+        }
+        return desk.account(turn.caller())
+                .map(account -> Outcome.say(Route.ACCOUNT.wire(), describe(account), turn.state())
+                        .tool("lookup_account", Map.of(), account.plan()))
+                .switchIfEmpty(Mono.fromSupplier(() -> Outcome.say(Route.ACCOUNT.wire(), "I couldn't find an account "
+                                + "for you. If you think that's wrong, I can open a ticket for our team to check.",
+                        turn.state()).tool("lookup_account", Map.of(), "not_found")))
+                .onErrorResume(e -> {
+                    log.warn("lookup_account failed conversationId={}: {}", turn.state().conversationId(), e.toString());
+                    return Mono.just(Outcome.say(Route.ACCOUNT.wire(), "I can't reach our account system right now, "
+                                    + "so I can't show your account details. Please try again in a minute.",
+                            turn.state()).tool("lookup_account", Map.of(), "unavailable").markedDegraded());
+                });
+    }
+
+    static String describe(SupportDesk.Account account) {
+        StringBuilder text = new StringBuilder("Here is your account");
+        if (account.name() != null && !account.name().isBlank()) {
+            text.append(", ").append(account.name().split(" ")[0]);
+        }
+        text.append(":\n- Plan: ").append(account.plan());
+        if (account.monthlyPrice() != null) {
+            text.append(" (").append(account.monthlyPrice()).append(" a month)");
+        }
+        text.append("\n- Subscription: ").append(account.subscriptionStatus().replace('_', ' '));
+        if (account.renewsAt() != null) {
+            text.append(account.cancelAtPeriodEnd() ? ", ends on " : ", renews on ")
+                    .append(DAY.format(account.renewsAt()));
+        }
+        if (!account.usage().isEmpty()) {
+            text.append("\n- Usage this period: ").append(String.join("; ", account.usage()));
+        }
+        if (account.latestInvoice() != null) {
+            text.append("\n- Latest invoice: ").append(account.latestInvoice());
+        }
+        return text.toString();
+    }
+}

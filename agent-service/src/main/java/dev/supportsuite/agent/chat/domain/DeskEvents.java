@@ -1,0 +1,156 @@
+package dev.supportsuite.agent.chat.domain;
+
+import dev.supportsuite.agent.conversation.domain.ConversationState;
+import dev.supportsuite.agent.conversation.domain.ConversationStateRepository;
+import dev.supportsuite.agent.conversation.domain.Mode;
+import dev.supportsuite.agent.conversation.domain.Pending;
+import dev.supportsuite.contracts.Event;
+import dev.supportsuite.contracts.chat.ChatOutboundMessage;
+import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
+import dev.supportsuite.contracts.conversation.SentimentSnapshot;
+import dev.supportsuite.contracts.conversation.TurnMessage;
+import dev.supportsuite.contracts.handoff.HandoffClaimedEvent;
+import dev.supportsuite.contracts.handoff.HandoffReleasedEvent;
+import dev.supportsuite.contracts.ticket.FieldChange;
+import dev.supportsuite.contracts.ticket.TicketUpdatedEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * What ticket-service's events mean for a conversation. A human claiming a handoff puts the
+ * conversation in human mode and tells the customer who joined; a release hands it back to the AI
+ * (and after a resolution asks for a rating); a change to one of the customer's tickets made by
+ * someone else becomes a {@code system} message on the customer's most recent open conversation.
+ */
+public final class DeskEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(DeskEvents.class);
+    private static final int ATTEMPTS = 5;
+
+    private final ConversationStateRepository states;
+    private final TurnPublisher publisher;
+    private final Clock clock;
+    private final Duration openConversation;
+
+    /**
+     * @param openConversation how recent a conversation's last activity must be for ticket updates to be
+     *                         posted there
+     */
+    public DeskEvents(ConversationStateRepository states, TurnPublisher publisher, Clock clock,
+            Duration openConversation) {
+        this.states = states;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.openConversation = openConversation;
+    }
+
+    public Mono<Void> on(Event event) {
+        if (event instanceof HandoffClaimedEvent claimed) {
+            return claimed(claimed);
+        }
+        if (event instanceof HandoffReleasedEvent released) {
+            return released(released);
+        }
+        if (event instanceof TicketUpdatedEvent updated) {
+            return ticketChanged(updated);
+        }
+        return Mono.empty();
+    }
+
+    private Mono<Void> claimed(HandoffClaimedEvent event) {
+        String who = event.agentName() == null || event.agentName().isBlank() ? "A person" : event.agentName();
+        return change(event, event.conversationId(), state -> state.withMode(Mode.HUMAN, event.handoffId())
+                .withPending(null), who + " from our support team has joined the conversation.");
+    }
+
+    private Mono<Void> released(HandoffReleasedEvent event) {
+        boolean resolved = "resolved".equals(event.outcome());
+        String note = event.note() == null || event.note().isBlank() ? "" : " Note from the team: " + event.note().strip();
+        String text = resolved
+                ? "Our support team marked this as resolved." + note + " How would you rate the help you got, from 1 "
+                        + "(poor) to 5 (excellent)?"
+                : "You're back with the virtual assistant." + note + " How can I help?";
+        return change(event, event.conversationId(), state -> state.withMode(Mode.AI, state.handoffId())
+                .withPending(resolved ? Pending.of(Pending.RATING) : null), text);
+    }
+
+    private Mono<Void> change(Event event, String conversationId, UnaryOperator<ConversationState> update,
+            String message) {
+        return attempt(event, conversationId, update, message, ATTEMPTS);
+    }
+
+    private Mono<Void> attempt(Event event, String conversationId, UnaryOperator<ConversationState> update,
+            String message, int attemptsLeft) {
+        return states.find(conversationId)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(found -> {
+                    if (found.isEmpty()) {
+                        log.info("{} for unknown conversation {} ignored", event.getClass().getSimpleName(),
+                                conversationId);
+                        return Mono.<Void>empty();
+                    }
+                    Instant now = clock.instant();
+                    ConversationState next = update.apply(found.get()).touched(now);
+                    return announce(event, next, message, now)
+                            .then(states.save(next).hasElement())
+                            .flatMap(saved -> saved || attemptsLeft <= 1
+                                    ? Mono.<Void>empty()
+                                    : attempt(event, conversationId, update, message, attemptsLeft - 1));
+                });
+    }
+
+    private Mono<Void> ticketChanged(TicketUpdatedEvent event) {
+        if (event.userId() == null || ("user:" + event.userId()).equals(event.actor())) {
+            return Mono.empty();
+        }
+        String message = describe(event);
+        if (message == null) {
+            return Mono.empty();
+        }
+        Instant now = clock.instant();
+        return states.latestActive(event.userId(), now.minus(openConversation))
+                .flatMap(state -> announce(event, state, message, now));
+    }
+
+    private static String describe(TicketUpdatedEvent event) {
+        List<FieldChange> changes = event.changes();
+        for (FieldChange change : changes) {
+            if ("status".equals(change.field())) {
+                return "Update on your ticket " + event.ticketId() + ": it is now "
+                        + TicketTools.words(change.to()) + ".";
+            }
+        }
+        for (FieldChange change : changes) {
+            if ("comment".equals(change.field())) {
+                return "Our support team added a reply to your ticket " + event.ticketId()
+                        + ". Ask me about it, or check the ticket in your account.";
+            }
+        }
+        for (FieldChange change : changes) {
+            if ("priority".equals(change.field())) {
+                return "Update on your ticket " + event.ticketId() + ": its priority is now " + change.to() + ".";
+            }
+        }
+        return null;
+    }
+
+    private Mono<Void> announce(Event event, ConversationState state, String text, Instant now) {
+        String messageId = "sys-" + TurnService.derived(event.eventId(), "notice");
+        ChatOutboundMessage message = new ChatOutboundMessage(TurnService.derived(event.eventId(), "outbound"), now,
+                ChatOutboundMessage.SCHEMA_VERSION, state.conversationId(), messageId, null, state.userId(), "system",
+                text, null, state.mode() != Mode.AI, false, List.of());
+        ConversationTurnRecordedEvent turn = new ConversationTurnRecordedEvent(TurnService.derived(event.eventId(),
+                "turn"), now, ConversationTurnRecordedEvent.SCHEMA_VERSION, state.conversationId(), state.userId(),
+                null, new TurnMessage(messageId, state.lastSeq(), "system", text, now), null,
+                SentimentSnapshot.unknown(), List.of(), List.of(), state.mode() != Mode.AI);
+        return publisher.publishReply(message).then(publisher.publishTurn(turn));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.supportsuite.agent.chat.domain;
+
+import dev.supportsuite.agent.conversation.domain.ConversationState;
+import dev.supportsuite.agent.conversation.domain.Pending;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/** The answers that need no lookup: greetings, thanks, goodbyes, out of scope, and the offers of help. */
+public final class DirectAnswers {
+
+    public Outcome direct(Turn turn) {
+        String text = switch (turn.understood().intent()) {
+            case "greeting" -> turn.state().recentMessages().isEmpty()
+                    ? "Hello! I'm the support assistant. I can answer questions about your plan, billing and the "
+                            + "product, and open or check tickets. How can I help?"
+                    : "Hello again! What can I do for you?";
+            case "feedback" -> "Thank you, that's good to hear. Is there anything else I can help with?";
+            default -> "Goodbye, and thanks for getting in touch. You can come back to this chat any time.";
+        };
+        return Outcome.say(Route.DIRECT.wire(), text, turn.state().withPending(null));
+    }
+
+    public Outcome outOfScope(Turn turn) {
+        return Outcome.say(Route.OUT_OF_SCOPE.wire(), "That's outside what I can help with here. I can answer "
+                + "questions about billing, plans, your account, security, integrations and technical problems, "
+                + "open or check a support ticket, or connect you with a person.", turn.state().withPending(null));
+    }
+
+    /** A complaint on a worsening conversation: an apology and a choice between a person and a ticket. */
+    public Outcome complaint(Turn turn) {
+        ConversationState next = turn.state()
+                .withPending(Pending.of(Pending.OFFER_HELP).with("question", turn.text().strip()));
+        return Outcome.say(Route.COMPLAINT.wire(), "I'm really sorry about this; that's not the experience you "
+                + "should have. I can connect you with a person from our team now, or open a ticket so someone "
+                + "follows up on it. Which would you prefer?", next);
+    }
+
+    /** A rating after a human resolved the case; null when the message is not a rating. */
+    public Outcome rating(Turn turn) {
+        OptionalInt stars = Phrases.rating(turn.text());
+        if (stars.isEmpty()) {
+            return null;
+        }
+        int value = stars.getAsInt();
+        String thanks = value >= 4 ? "Thank you for rating us " + value + " out of 5. Glad we could help!"
+                : "Thank you for rating us " + value + " out of 5. I'm sorry it wasn't better; your rating goes to "
+                        + "the team so we can improve.";
+        return Outcome.say(Route.CONTINUE.wire(), thanks, turn.state().withPending(null))
+                .tool("record_rating", Map.of("rating", Integer.toString(value)), "recorded");
+    }
+}

@@ -1,0 +1,75 @@
+package dev.supportsuite.agent.chat.domain;
+
+import dev.supportsuite.agent.conversation.domain.ConversationState;
+import dev.supportsuite.agent.conversation.domain.Pending;
+import dev.supportsuite.contracts.chat.Citation;
+import dev.supportsuite.contracts.handoff.HandoffReasons;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Answers a question only from the knowledge base, citing the entry it used. When the knowledge base is
+ * not confident it says so and offers a ticket or a person instead of guessing; after
+ * {@code unansweredHandoff} misses in a row a person takes over. When the knowledge base is down the
+ * customer is told so, with the same offer, and the reply is marked degraded.
+ */
+public final class KnowledgeAnswers {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeAnswers.class);
+
+    private final KnowledgeSearch knowledge;
+    private final Handoffs handoffs;
+    private final int unansweredHandoff;
+
+    public KnowledgeAnswers(KnowledgeSearch knowledge, Handoffs handoffs, int unansweredHandoff) {
+        this.knowledge = knowledge;
+        this.handoffs = handoffs;
+        this.unansweredHandoff = unansweredHandoff;
+    }
+
+    public Mono<Outcome> answer(Turn turn, String opening) {
+        String question = turn.text();
+        return knowledge.search(question)
+                .map(result -> result.answerable() && !result.passages().isEmpty()
+                        ? found(turn, opening, result.passages().get(0))
+                        : missed(turn, opening))
+                .onErrorResume(e -> {
+                    log.warn("Knowledge search failed conversationId={}: {}", turn.state().conversationId(),
+                            e.toString());
+                    ConversationState next = turn.state()
+                            .withPending(Pending.of(Pending.OFFER_HELP).with("question", question));
+                    return Mono.just(Outcome.say(Route.KNOWLEDGE.wire(), opening + "I can't reach our help center "
+                                    + "right now, so I can't look that up, and I'd rather not guess. I can open a "
+                                    + "ticket so a person follows up, or connect you with someone now. Just say which.",
+                                    next)
+                            .tool("search_faq", Map.of("query", question), "unavailable")
+                            .markedDegraded());
+                });
+    }
+
+    private Outcome found(Turn turn, String opening, KnowledgeSearch.Passage best) {
+        String source = best.sectionPath() == null || best.sectionPath().isBlank() ? best.title() : best.sectionPath();
+        String content = opening + best.snippet().strip() + "\n\n(From our help center: " + source + ")";
+        return Outcome.say(Route.KNOWLEDGE.wire(), content, turn.state().withUnanswered(0))
+                .citing(List.of(new Citation(best.documentId(), best.title(), best.sectionPath())))
+                .tool("search_faq", Map.of("query", turn.text()), best.documentId());
+    }
+
+    private Outcome missed(Turn turn, String opening) {
+        int misses = turn.state().unanswered() + 1;
+        if (unansweredHandoff > 0 && misses >= unansweredHandoff) {
+            Turn counted = turn.withState(turn.state().withUnanswered(misses));
+            return handoffs.handOff(counted, List.of(HandoffReasons.NO_ANSWER))
+                    .tool("search_faq", Map.of("query", turn.text()), "no_answer");
+        }
+        ConversationState next = turn.state().withUnanswered(misses)
+                .withPending(Pending.of(Pending.OFFER_HELP).with("question", turn.text()));
+        return Outcome.say(Route.KNOWLEDGE.wire(), opening + "I couldn't find a reliable answer to that in our help "
+                        + "center, and I'd rather not guess. I can open a ticket so a person follows up, or connect "
+                        + "you with someone now. Just say which.", next)
+                .tool("search_faq", Map.of("query", turn.text()), "no_answer");
+    }
+}

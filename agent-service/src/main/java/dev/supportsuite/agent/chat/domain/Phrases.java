@@ -1,0 +1,69 @@
+package dev.supportsuite.agent.chat.domain;
+
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Short answers to the agent's own questions (yes, no, a person, a ticket, a rating), by whole words. */
+final class Phrases {
+
+    private static final Pattern YES = Pattern.compile(
+            "^(yes|yeah|yep|yup|sure|ok|okay|please|please do|go ahead|do it|correct|confirm|confirmed|y|sounds good"
+                    + "|that'?s right|right|absolutely|of course)\\b.{0,40}$");
+    private static final Pattern NO = Pattern.compile(
+            "^(no|nope|nah|n|don'?t|do not|cancel|never ?mind|not now|stop|forget it|no thanks?)\\b.{0,40}$");
+    private static final Pattern PERSON = Pattern.compile(
+            "\\b(human|person|people|agent|someone|somebody|representative|operator|staff)\\b");
+    private static final Pattern TICKET = Pattern.compile("\\b(ticket|case|follow[ -]?up|e-?mail me)\\b");
+    private static final Pattern CLOSE = Pattern.compile(
+            "\\b(close|closed|resolved|solved|fixed|sorted|no longer need|don'?t need)\\b");
+    private static final Pattern REOPEN = Pattern.compile("\\b(reopen|re-open|open it again|came back|back again)\\b");
+    private static final Pattern RATING = Pattern.compile("(?<![\\d.])([1-5])(?:\\s*(?:/|out of|of)\\s*5)?(?![\\d.])");
+    private static final Pattern URGENT = Pattern.compile(
+            "\\b(urgent|urgently|asap|emergency|immediately|outage|down|production|critical|blocked)\\b");
+
+    private Phrases() {
+    }
+
+    static String normal(String text) {
+        return text.strip().toLowerCase(Locale.ROOT).replaceAll("[!.?,;:]+$", "").replaceAll("\\s+", " ");
+    }
+
+    static boolean yes(String text) {
+        return YES.matcher(normal(text)).matches();
+    }
+
+    static boolean no(String text) {
+        return NO.matcher(normal(text)).matches();
+    }
+
+    static boolean asksForPerson(String text) {
+        return PERSON.matcher(normal(text)).find();
+    }
+
+    static boolean mentionsTicket(String text) {
+        return TICKET.matcher(normal(text)).find();
+    }
+
+    static boolean asksToClose(String text) {
+        return CLOSE.matcher(normal(text)).find();
+    }
+
+    static boolean asksToReopen(String text) {
+        return REOPEN.matcher(normal(text)).find();
+    }
+
+    static boolean urgent(String text) {
+        return URGENT.matcher(normal(text)).find();
+    }
+
+    static OptionalInt rating(String text) {
+        String normal = normal(text);
+        if (normal.split(" ").length > 8) {
+            return OptionalInt.empty();
+        }
+        Matcher matcher = RATING.matcher(normal);
+        return matcher.find() ? OptionalInt.of(Integer.parseInt(matcher.group(1))) : OptionalInt.empty();
+    }
+}

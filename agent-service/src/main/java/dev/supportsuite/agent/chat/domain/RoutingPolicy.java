@@ -1,0 +1,90 @@
+package dev.supportsuite.agent.chat.domain;
+
+import dev.supportsuite.agent.conversation.domain.ConversationState;
+import dev.supportsuite.contracts.handoff.HandoffReasons;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks escalation, then routes. The order is the contract: a reason to hand over wins over
+ * everything, then an answer to the agent's own question, then the intent.
+ */
+public final class RoutingPolicy {
+
+    /**
+     * @param handoffFrustration frustration at or above which the conversation goes to a human at once
+     *                           ({@code HANDOFF_FRUSTRATION}, default 0.8)
+     * @param negativePolarity   polarity at or below minus this makes a complaint worth offering a human
+     * @param unansweredHandoff  questions in a row the knowledge base could not answer before a human takes
+     *                           over (0 never)
+     */
+    public record Settings(double handoffFrustration, double negativePolarity, int unansweredHandoff) {
+    }
+
+    private final Settings settings;
+
+    public RoutingPolicy(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The reason codes for handing over now; empty when the agent should go on. */
+    public List<String> handoffReasons(Understanding understood) {
+        Set<String> reasons = new LinkedHashSet<>();
+        if (understood.is("talk_to_human")) {
+            reasons.add(HandoffReasons.ASKED_FOR_HUMAN);
+        }
+        Mood mood = understood.mood();
+        if (mood.measured() && mood.frustration() >= settings.handoffFrustration()) {
+            reasons.add(HandoffReasons.HIGH_FRUSTRATION);
+        }
+        if (mood.measured() && "immediate".equals(mood.escalation())) {
+            if (mood.reasons().contains("high_frustration")) {
+                reasons.add(HandoffReasons.HIGH_FRUSTRATION);
+            }
+            if (mood.declining() || mood.reasons().contains("declining_trend")) {
+                reasons.add(HandoffReasons.DECLINING_TREND);
+            }
+            if (reasons.isEmpty()) {
+                reasons.add(HandoffReasons.HIGH_FRUSTRATION);
+            }
+        }
+        return List.copyOf(reasons);
+    }
+
+    public Route route(ConversationState state, Understanding understood) {
+        if (!handoffReasons(understood).isEmpty()) {
+            return Route.HANDOFF;
+        }
+        if (state.pending() != null) {
+            return Route.CONTINUE;
+        }
+        return byIntent(understood);
+    }
+
+    /** The route from the intent alone, for a message that turned out not to answer a pending question. */
+    public Route byIntent(Understanding understood) {
+        if (understood.outOfScope()) {
+            return Route.OUT_OF_SCOPE;
+        }
+        return switch (understood.intent()) {
+            case "greeting", "feedback", "goodbye" -> Route.DIRECT;
+            case "create_ticket" -> Route.CREATE_TICKET;
+            case "ticket_status" -> Route.TICKET_STATUS;
+            case "update_ticket" -> Route.UPDATE_TICKET;
+            case "account_info" -> Route.ACCOUNT;
+            case "complaint" -> worsening(understood.mood()) ? Route.COMPLAINT : Route.KNOWLEDGE;
+            default -> Route.KNOWLEDGE;
+        };
+    }
+
+    /** Whether a complaint comes from a conversation that is getting worse, not a neutral report. */
+    boolean worsening(Mood mood) {
+        return mood.measured() && (mood.declining() || mood.polarity() <= -settings.negativePolarity()
+                || !"none".equals(mood.escalation()));
+    }
+}

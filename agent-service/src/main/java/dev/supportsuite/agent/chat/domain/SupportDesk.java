@@ -1,0 +1,62 @@
+package dev.supportsuite.agent.chat.domain;
+
+import java.time.Instant;
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/**
+ * ticket-service's tickets and accounts, always on behalf of one verified customer ({@link Caller}):
+ * the agent never chooses whose data it reads, the conversation's identity does.
+ */
+public interface SupportDesk {
+
+    /** The verified customer a call acts for. */
+    record Caller(String userId, String identityType) {
+    }
+
+    record Ticket(String id, String subject, String status, String priority, String category, Instant updatedAt) {
+    }
+
+    record NewTicket(String subject, String description, String category, String priority, String conversationId,
+            List<String> tags) {
+
+        public NewTicket {
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+    }
+
+    /** An account at a glance, in the customer's words. */
+    record Account(String name, String plan, String monthlyPrice, String subscriptionStatus, Instant renewsAt,
+            boolean cancelAtPeriodEnd, List<String> usage, String latestInvoice) {
+
+        public Account {
+            usage = List.copyOf(usage);
+        }
+    }
+
+    /** Opens a ticket; the same {@code idempotencyKey} returns the same ticket, never a second one. */
+    Mono<Ticket> open(Caller caller, NewTicket ticket, String idempotencyKey);
+
+    /** One of the caller's tickets; empty when there is none with that id for this caller. */
+    Mono<Ticket> ticket(Caller caller, String ticketId);
+
+    /** The caller's most recent tickets, newest first. */
+    Mono<List<Ticket>> tickets(Caller caller, int limit);
+
+    /** Moves one of the caller's tickets to {@code status}; empty when the caller has no such ticket. */
+    Mono<Ticket> changeStatus(Caller caller, String ticketId, String status);
+
+    /** Adds a comment to one of the caller's tickets; empty when the caller has no such ticket. */
+    Mono<Ticket> comment(Caller caller, String ticketId, String body);
+
+    /** The caller's account; empty when there is none. */
+    Mono<Account> account(Caller caller);
+
+    /** ticket-service refused a request for a reason the customer can act on (a 4xx other than 404). */
+    final class Refusal extends RuntimeException {
+
+        public Refusal(String detail) {
+            super(detail);
+        }
+    }
+}

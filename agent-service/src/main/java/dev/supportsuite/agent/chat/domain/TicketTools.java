@@ -1,0 +1,383 @@
+package dev.supportsuite.agent.chat.domain;
+
+import dev.supportsuite.agent.conversation.domain.ConversationState;
+import dev.supportsuite.agent.conversation.domain.Pending;
+import dev.supportsuite.agent.intent.domain.Entity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The ticket tools: open a ticket (asking for what is missing and reading it back before it is
+ * opened), report a ticket's status or list the customer's tickets, and update a ticket (a comment,
+ * closing or reopening it). Every call acts for the conversation's verified customer only; another
+ * customer's ticket id simply is not found.
+ */
+public final class TicketTools {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketTools.class);
+
+    private static final Pattern REQUEST_PHRASE = Pattern.compile(
+            "^(?:(?:hi|hello|hey)[,!. ]+)?(?:(?:please|pls)[, ]+)?"
+                    + "(?:(?:can|could|would|will) you(?: please)? |i(?:'d| would)? (?:like|want|need) (?:you )?to "
+                    + "|i want |i need |let'?s |lets )?"
+                    + "(?:please )?(?:open|create|file|raise|submit|log|make|start|put in|lodge|write|report)"
+                    + "(?: me| us)? (?:(?:a|an|one|new|another|support|help|service)[ -])*"
+                    + "(?:ticket|case|request|issue|complaint|problem)(?: for me| for us)?"
+                    + "(?:[ ,:\\-]+(?:about|regarding|for|on|because|that|saying|re|concerning|as))?[ ,:\\-]*",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern UPDATE_PHRASE = Pattern.compile(
+            "\\b(?:please |can you |could you |i(?:'d| would)? (?:like|want|need) to )?(?:update|add to|add|change|"
+                    + "edit|modify|append to)(?: my| the| this| that)?(?: support)? (?:ticket|case)\\b[ ,:\\-]*"
+                    + "(?:with|to say|saying|that)?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TICKET_ID = Pattern.compile("\\bTKT-[A-Z0-9]+\\b", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> FINISHED = Set.of("resolved", "closed");
+    private static final int MAX_SUBJECT = 80;
+    private static final int LISTED = 5;
+
+    private final SupportDesk desk;
+    private final Clock clock;
+
+    public TicketTools(SupportDesk desk, Clock clock) {
+        this.desk = desk;
+        this.clock = clock;
+    }
+
+    // ---- create_ticket ----
+
+    public Mono<Outcome> create(Turn turn) {
+        if (!turn.verified()) {
+            return Mono.just(signInFirst(turn, Route.CREATE_TICKET));
+        }
+        String description = describedIn(turn.text());
+        Pending pending = Pending.of(Pending.TICKET_DESCRIBE);
+        if (description == null) {
+            return Mono.just(Outcome.say(Route.CREATE_TICKET.wire(), "I can open a ticket for you. What's the problem? "
+                    + "Please describe it in a sentence or two.", turn.state().withPending(pending)));
+        }
+        return Mono.just(readBack(turn, pending.with("description", description)));
+    }
+
+    /** Opens a ticket for a question the agent could not answer or a complaint, after a read-back. */
+    public Outcome offerFor(Turn turn, String description) {
+        if (!turn.verified()) {
+            return signInFirst(turn, Route.CREATE_TICKET);
+        }
+        return readBack(turn, Pending.of(Pending.TICKET_CONFIRM).with("description", description));
+    }
+
+    /** The customer's description of the problem. */
+    public Mono<Outcome> described(Turn turn, Pending pending) {
+        if (Phrases.no(turn.text())) {
+            return Mono.just(cancelled(turn));
+        }
+        return Mono.just(readBack(turn, pending.with("description", turn.text().strip())));
+    }
+
+    /** The customer's answer to the read-back; empty when the message is not an answer to it. */
+    public Mono<Outcome> confirmed(Turn turn, Pending pending) {
+        if (Phrases.yes(turn.text())) {
+            return open(turn, pending);
+        }
+        if (Phrases.no(turn.text())) {
+            return Mono.just(cancelled(turn));
+        }
+        return Mono.empty();
+    }
+
+    private Outcome readBack(Turn turn, Pending pending) {
+        String description = pending.slot("description");
+        String subject = subjectOf(description);
+        String category = pending.slot("category") != null ? pending.slot("category")
+                : categoryOf(turn.understood().intent(), description);
+        String priority = priorityOf(description, turn.understood().mood());
+        Pending confirm = pending.at(Pending.TICKET_CONFIRM).with("subject", subject).with("category", category)
+                .with("priority", priority);
+        return Outcome.say(Route.CREATE_TICKET.wire(), "Here is the ticket I'll open:\n- Subject: " + subject
+                + "\n- Category: " + category + "\n- Priority: " + priority
+                + "\nShall I open it? (yes / no)", turn.state().withPending(confirm));
+    }
+
+    private Mono<Outcome> open(Turn turn, Pending pending) {
+        SupportDesk.NewTicket ticket = new SupportDesk.NewTicket(pending.slot("subject"), pending.slot("description"),
+                pending.slot("category"), pending.slot("priority"), turn.state().conversationId(), List.of("chat"));
+        Map<String, String> arguments = Map.of("subject", ticket.subject(), "category", ticket.category(), "priority",
+                ticket.priority());
+        ConversationState done = turn.state().withPending(null);
+        return desk.open(turn.caller(), ticket, "chat-" + turn.key())
+                .map(opened -> Outcome.say(Route.CREATE_TICKET.wire(), "Done: I've opened ticket " + opened.id()
+                                + " (\"" + opened.subject() + "\", priority " + opened.priority() + "). You'll hear "
+                                + "here when it changes, and you can ask me about its status any time.", done)
+                        .tool("create_ticket", arguments, opened.id()))
+                .onErrorResume(e -> Mono.just(toolFailed(turn, Route.CREATE_TICKET, "create_ticket", arguments, e,
+                        "the ticket is not open yet. Say \"yes\" to try again.", turn.state())));
+    }
+
+    // ---- ticket_status / get_user_tickets ----
+
+    public Mono<Outcome> status(Turn turn) {
+        if (!turn.verified()) {
+            return Mono.just(signInFirst(turn, Route.TICKET_STATUS));
+        }
+        String id = turn.understood().entity(Entity.TICKET_ID).orElse(null);
+        if (id == null) {
+            return list(turn);
+        }
+        Map<String, String> arguments = Map.of("ticketId", id);
+        return desk.ticket(turn.caller(), id)
+                .map(ticket -> Outcome.say(Route.TICKET_STATUS.wire(), describe(ticket), turn.state())
+                        .tool("get_ticket_status", arguments, ticket.status()))
+                .switchIfEmpty(Mono.defer(() -> Mono.just(Outcome.say(Route.TICKET_STATUS.wire(),
+                                "I couldn't find a ticket " + id + " on your account. Please check the number; "
+                                        + "you can also ask me to list your tickets.", turn.state())
+                        .tool("get_ticket_status", arguments, "not_found"))))
+                .onErrorResume(e -> Mono.just(toolFailed(turn, Route.TICKET_STATUS, "get_ticket_status", arguments, e,
+                        "so I can't look up that ticket right now.", turn.state())));
+    }
+
+    private Mono<Outcome> list(Turn turn) {
+        return desk.tickets(turn.caller(), LISTED)
+                .map(tickets -> {
+                    if (tickets.isEmpty()) {
+                        return Outcome.say(Route.TICKET_STATUS.wire(), "You don't have any tickets with us. If "
+                                        + "something needs a follow-up, I can open one: just describe the problem.",
+                                turn.state())
+                                .tool("get_user_tickets", Map.of(), "0 tickets");
+                    }
+                    StringBuilder text = new StringBuilder("Here are your most recent tickets:");
+                    tickets.forEach(ticket -> text.append("\n- ").append(ticket.id()).append(" \"")
+                            .append(ticket.subject()).append("\": ").append(words(ticket.status())));
+                    text.append("\nAsk me about any of them by number for the details.");
+                    return Outcome.say(Route.TICKET_STATUS.wire(), text.toString(), turn.state())
+                            .tool("get_user_tickets", Map.of(), tickets.size() + " tickets");
+                })
+                .onErrorResume(e -> Mono.just(toolFailed(turn, Route.TICKET_STATUS, "get_user_tickets", Map.of(), e,
+                        "so I can't list your tickets right now.", turn.state())));
+    }
+
+    // ---- update_ticket ----
+
+    public Mono<Outcome> update(Turn turn) {
+        if (!turn.verified()) {
+            return Mono.just(signInFirst(turn, Route.UPDATE_TICKET));
+        }
+        String id = turn.understood().entity(Entity.TICKET_ID).orElse(null);
+        if (id != null) {
+            return apply(turn, id, turn.text());
+        }
+        return desk.tickets(turn.caller(), 20)
+                .flatMap(tickets -> {
+                    List<SupportDesk.Ticket> active = tickets.stream()
+                            .filter(ticket -> !FINISHED.contains(ticket.status()) || Phrases.asksToReopen(turn.text()))
+                            .toList();
+                    if (active.size() == 1) {
+                        return apply(turn, active.get(0).id(), turn.text());
+                    }
+                    if (active.isEmpty()) {
+                        return Mono.just(Outcome.say(Route.UPDATE_TICKET.wire(), "I don't see an open ticket on your "
+                                + "account to update. If you describe the problem, I can open a new one.",
+                                turn.state()).tool("get_user_tickets", Map.of(), "0 open"));
+                    }
+                    StringBuilder text = new StringBuilder("Which ticket should I update? Your open tickets:");
+                    active.stream().limit(LISTED).forEach(ticket -> text.append("\n- ").append(ticket.id())
+                            .append(" \"").append(ticket.subject()).append('"'));
+                    Pending which = Pending.of(Pending.UPDATE_WHICH).with("text", turn.text());
+                    return Mono.just(Outcome.say(Route.UPDATE_TICKET.wire(), text.toString(),
+                            turn.state().withPending(which)).tool("get_user_tickets", Map.of(),
+                            active.size() + " open"));
+                })
+                .onErrorResume(e -> Mono.just(toolFailed(turn, Route.UPDATE_TICKET, "get_user_tickets", Map.of(), e,
+                        "so I can't update tickets right now.", turn.state())));
+    }
+
+    /** The customer named the ticket to update; empty when the message names none. */
+    public Mono<Outcome> which(Turn turn, Pending pending) {
+        String id = turn.understood().entity(Entity.TICKET_ID).orElse(null);
+        if (id == null) {
+            return Phrases.no(turn.text()) ? Mono.just(cancelled(turn)) : Mono.empty();
+        }
+        String earlier = pending.slot("text") == null ? "" : pending.slot("text") + "\n";
+        return apply(turn.withState(turn.state().withPending(null)), id, earlier + turn.text());
+    }
+
+    /** What to add to the ticket the agent asked about. */
+    public Mono<Outcome> what(Turn turn, Pending pending) {
+        if (Phrases.no(turn.text())) {
+            return Mono.just(cancelled(turn));
+        }
+        return comment(turn.withState(turn.state().withPending(null)), pending.slot("ticket"), turn.text().strip());
+    }
+
+    private Mono<Outcome> apply(Turn turn, String id, String request) {
+        if (Phrases.asksToReopen(request)) {
+            return changeStatus(turn, id, "open");
+        }
+        if (Phrases.asksToClose(request) && !hasDetails(request)) {
+            return changeStatus(turn, id, "resolved");
+        }
+        if (hasDetails(request)) {
+            return comment(turn, id, request.strip());
+        }
+        Pending what = Pending.of(Pending.UPDATE_WHAT).with("ticket", id);
+        return Mono.just(Outcome.say(Route.UPDATE_TICKET.wire(), "What would you like to add to " + id + "?",
+                turn.state().withPending(what)));
+    }
+
+    private Mono<Outcome> changeStatus(Turn turn, String id, String status) {
+        Map<String, String> arguments = Map.of("ticketId", id, "status", status);
+        return desk.changeStatus(turn.caller(), id, status)
+                .map(ticket -> Outcome.say(Route.UPDATE_TICKET.wire(), "Done: " + ticket.id() + " is now "
+                                + words(ticket.status()) + ".", turn.state().withPending(null))
+                        .tool("update_ticket", arguments, ticket.status()))
+                .switchIfEmpty(Mono.defer(() -> Mono.just(notFound(turn, id, arguments))))
+                .onErrorResume(e -> Mono.just(toolFailed(turn, Route.UPDATE_TICKET, "update_ticket", arguments, e,
+                        "so " + id + " is unchanged.", turn.state().withPending(null))));
+    }
+
+    private Mono<Outcome> comment(Turn turn, String id, String body) {
+        Map<String, String> arguments = Map.of("ticketId", id, "comment", body);
+        return desk.comment(turn.caller(), id, body)
+                .map(ticket -> Outcome.say(Route.UPDATE_TICKET.wire(), "I've added that to " + ticket.id()
+                                + " (\"" + ticket.subject() + "\"); the team will see it with the ticket.",
+                        turn.state().withPending(null))
+                        .tool("update_ticket", arguments, "commented"))
+                .switchIfEmpty(Mono.defer(() -> Mono.just(notFound(turn, id, arguments))))
+                .onErrorResume(e -> Mono.just(toolFailed(turn, Route.UPDATE_TICKET, "update_ticket", arguments, e,
+                        "so nothing was added to " + id + ".", turn.state().withPending(null))));
+    }
+
+    private static Outcome notFound(Turn turn, String id, Map<String, String> arguments) {
+        return Outcome.say(Route.UPDATE_TICKET.wire(), "I couldn't find a ticket " + id + " on your account, so "
+                        + "nothing was changed. Please check the number.", turn.state().withPending(null))
+                .tool("update_ticket", arguments, "not_found");
+    }
+
+    // ---- shared ----
+
+    private Outcome toolFailed(Turn turn, Route route, String tool, Map<String, String> arguments, Throwable error,
+            String consequence, ConversationState next) {
+        if (error instanceof SupportDesk.Refusal refusal) {
+            return Outcome.say(route.wire(), "I couldn't do that: " + refusal.getMessage(), next)
+                    .tool(tool, arguments, "refused");
+        }
+        log.warn("{} failed conversationId={}: {}", tool, turn.state().conversationId(), error.toString());
+        return Outcome.say(route.wire(), "I can't reach our ticket system right now, " + consequence, next)
+                .tool(tool, arguments, "unavailable")
+                .markedDegraded();
+    }
+
+    static Outcome signInFirst(Turn turn, Route route) {
+        return Outcome.say(route.wire(), "To open or look up tickets and account details I need to know it's you: "
+                + "please sign in on our site and open the chat again. Meanwhile I'm happy to answer general "
+                + "questions here.", turn.state().withPending(null));
+    }
+
+    private static Outcome cancelled(Turn turn) {
+        return Outcome.say(Route.CONTINUE.wire(), "Alright, I've left it. Is there anything else I can help with?",
+                turn.state().withPending(null));
+    }
+
+    private String describe(SupportDesk.Ticket ticket) {
+        return "Ticket " + ticket.id() + " (\"" + ticket.subject() + "\") is " + words(ticket.status())
+                + ", priority " + ticket.priority() + ", last updated " + ago(ticket.updatedAt()) + ".";
+    }
+
+    private String ago(Instant when) {
+        if (when == null) {
+            return "recently";
+        }
+        Duration age = Duration.between(when, clock.instant());
+        if (age.toMinutes() < 1) {
+            return "just now";
+        }
+        if (age.toHours() < 1) {
+            return plural(age.toMinutes(), "minute") + " ago";
+        }
+        if (age.toDays() < 1) {
+            return plural(age.toHours(), "hour") + " ago";
+        }
+        return plural(age.toDays(), "day") + " ago";
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 ? "" : "s");
+    }
+
+    static String words(String status) {
+        return status == null ? "unknown" : status.replace('_', ' ');
+    }
+
+    /** What the customer wrote about the problem in a request to open a ticket; null if nothing. */
+    static String describedIn(String text) {
+        String rest = REQUEST_PHRASE.matcher(text.strip()).replaceFirst("").strip();
+        if (rest.equals(text.strip()) && !Phrases.mentionsTicket(text)) {
+            rest = text.strip();
+        }
+        rest = rest.replaceAll("^[,.:;!?\\- ]+", "").replaceAll("[ ]*(please|pls)[.!]*$", "");
+        return rest.split("\\s+").length >= 3 ? capitalised(rest) : null;
+    }
+
+    private static boolean hasDetails(String request) {
+        String rest = TICKET_ID.matcher(request).replaceAll(" ");
+        rest = UPDATE_PHRASE.matcher(rest).replaceAll(" ").replaceAll("[^\\p{L}\\p{N} ]", " ").strip();
+        return !rest.isEmpty() && rest.split("\\s+").length >= 3;
+    }
+
+    static String subjectOf(String description) {
+        String first = description.strip().split("(?<=[.!?])\\s+|\\n", 2)[0].strip();
+        if (first.length() > MAX_SUBJECT) {
+            int cut = first.lastIndexOf(' ', MAX_SUBJECT - 1);
+            first = first.substring(0, cut > 20 ? cut : MAX_SUBJECT - 1) + "…";
+        }
+        return capitalised(first.replaceAll("[.!]+$", ""));
+    }
+
+    static String categoryOf(String intent, String description) {
+        String text = description.toLowerCase(Locale.ROOT);
+        String byIntent = switch (intent == null ? "" : intent) {
+            case "billing_question", "refund_request", "cancel_subscription" -> "billing";
+            case "technical_issue", "reset_password" -> "technical";
+            case "account_info", "plan_upgrade" -> "account";
+            default -> null;
+        };
+        if (byIntent != null) {
+            return byIntent;
+        }
+        if (text.matches("(?s).*\\b(invoice|charge[ds]?|charged|refund|bill|billing|payment|paid|card|price|vat)\\b.*")) {
+            return "billing";
+        }
+        if (text.matches("(?s).*\\b(password|log ?in|sign ?in|error|crash\\w*|bug|broken|sync\\w*|api|slow|outage"
+                + "|down|fail\\w*|not working|doesn'?t work)\\b.*")) {
+            return "technical";
+        }
+        if (text.matches("(?s).*\\b(plan|seats?|upgrade|downgrade|account|subscription|user)\\b.*")) {
+            return "account";
+        }
+        return "general";
+    }
+
+    static String priorityOf(String description, Mood mood) {
+        double frustration = mood.measured() ? mood.frustration() : 0.0;
+        boolean urgentWords = Phrases.urgent(description);
+        if (frustration >= 0.7 || (urgentWords && frustration >= 0.4)) {
+            return "urgent";
+        }
+        if (urgentWords || frustration >= 0.4) {
+            return "high";
+        }
+        return "medium";
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.supportsuite.agent.chat.domain;
+
+import dev.supportsuite.agent.conversation.domain.ConversationState;
+
+/**
+ * One customer message being handled: the conversation so far, the message, what it means, and who
+ * sent it.
+ *
+ * @param key a stable id of this turn (derived from the inbound event), so a replayed turn repeats
+ *            its tool calls idempotently instead of twice
+ */
+public record Turn(ConversationState state, String text, Understanding understood, SupportDesk.Caller caller,
+        String key) {
+
+    /** Whether the customer is verified, so their tickets and account may be read. */
+    public boolean verified() {
+        return "user".equals(caller.identityType());
+    }
+
+    public Turn withState(ConversationState next) {
+        return new Turn(next, text, understood, caller, key);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.supportsuite.agent.chat.domain;
+
+import dev.supportsuite.agent.intent.domain.Classification;
+import dev.supportsuite.agent.intent.domain.Entity;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The first step of a turn: intent and entities from the classifier and mood from sentiment-service,
+ * asked at the same time. Neither failing stops the turn: without sentiment the mood is neutral and
+ * flagged unmeasured; without the classifier a few whole-word patterns keep the safety routes (an
+ * ask for a person) and everything else is treated as a question.
+ */
+public final class Understander {
+
+    private static final Logger log = LoggerFactory.getLogger(Understander.class);
+
+    private static final Pattern ASKS_FOR_PERSON = Pattern.compile(
+            "\\b(human|person|real agent|someone real|representative|operator|talk to (a|an|some) ?one)\\b");
+    private static final Pattern GREETING = Pattern.compile(
+            "^\\s*(hi|hello|hey|good (morning|afternoon|evening))\\b[\\s!.,]*$");
+
+    private final Function<String, Mono<Classification>> classifier;
+    private final Function<String, List<Entity>> entities;
+    private final SentimentAnalysis sentiment;
+    private final Duration classifierTimeout;
+
+    public Understander(Function<String, Mono<Classification>> classifier, Function<String, List<Entity>> entities,
+            SentimentAnalysis sentiment, Duration classifierTimeout) {
+        this.classifier = classifier;
+        this.entities = entities;
+        this.sentiment = sentiment;
+        this.classifierTimeout = classifierTimeout;
+    }
+
+    public Mono<Understanding> understand(String text, List<String> history) {
+        Mono<Mood> mood = Mono.defer(() -> sentiment.analyze(text, history))
+                .onErrorResume(e -> {
+                    log.warn("Sentiment unavailable, treating the message as neutral: {}", e.toString());
+                    return Mono.just(Mood.unmeasured());
+                })
+                .defaultIfEmpty(Mood.unmeasured());
+        Mono<Classification> intent = Mono.defer(() -> classifier.apply(text)).timeout(classifierTimeout);
+        return Mono.zip(intent.map(java.util.Optional::of).onErrorResume(e -> {
+                    log.warn("Classifier unavailable, using fallback patterns: {}", e.toString());
+                    return Mono.just(java.util.Optional.empty());
+                }), mood)
+                .map(both -> both.getT1()
+                        .map(c -> new Understanding(c.intent(), c.confidence(), c.outOfScope(), c.entities(),
+                                both.getT2(), false))
+                        .orElseGet(() -> fallback(text, both.getT2())));
+    }
+
+    private Understanding fallback(String text, Mood mood) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        String intent = ASKS_FOR_PERSON.matcher(lower).find() ? "talk_to_human"
+                : GREETING.matcher(lower).find() ? "greeting" : "question";
+        return new Understanding(intent, 0.0, false, entities.apply(text), mood, true);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.supportsuite.agent.config;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the agent routes and when it hands over.
+ *
+ * @param handoffFrustration frustration at or above which a person takes over at once
+ *                           ({@code HANDOFF_FRUSTRATION}, default 0.8)
+ * @param negativePolarity   polarity at or below minus this counts as upset: a complaint is met with an
+ *                           offer of a person, other answers with an apology ({@code SENTIMENT_THRESHOLD})
+ * @param unansweredHandoff  questions in a row the knowledge base could not answer before a person takes
+ *                           over; 0 never
+ * @param openConversation   ticket updates are posted to the customer's conversation if it was active
+ *                           within this time
+ * @param classifierTimeout  the intent classifier's budget per message
+ */
+@Validated
+@ConfigurationProperties("support.agent.routing")
+public record RoutingProperties(
+        @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.8") double handoffFrustration,
+        @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.3") double negativePolarity,
+        @Min(0) @DefaultValue("3") int unansweredHandoff,
+        @NotNull @DefaultValue("24h") Duration openConversation,
+        @NotNull @DefaultValue("2s") Duration classifierTimeout) {
+}

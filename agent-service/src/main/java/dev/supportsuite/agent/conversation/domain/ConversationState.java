@@ -1,0 +1,91 @@
+package dev.supportsuite.agent.conversation.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the agent keeps about one conversation between turns. Immutable; each turn produces the next
+ * state, saved only if nobody else changed the row meanwhile ({@code version}).
+ *
+ * @param userId          the verified customer the conversation belongs to
+ * @param identityType    how the customer was verified ({@code user}, {@code visitor}, {@code partner})
+ * @param handoffId       the current or last handoff, or null
+ * @param pending         the multi-turn action waiting for the customer, or null
+ * @param recentIntents   the intents of the last few customer messages, oldest first
+ * @param recentMessages  the last few customer messages, oldest first (sentiment history, summaries)
+ * @param polarities      the sentiment of the last few customer messages, oldest first
+ * @param unanswered      knowledge questions in a row the agent could not answer
+ * @param lastSeq         sequence number of the last customer message handled
+ * @param version         0 for a conversation not stored yet
+ */
+public record ConversationState(
+        String conversationId,
+        String userId,
+        String identityType,
+        Mode mode,
+        String handoffId,
+        Pending pending,
+        List<String> recentIntents,
+        List<String> recentMessages,
+        List<Double> polarities,
+        int unanswered,
+        long lastSeq,
+        long version,
+        Instant updatedAt) {
+
+    /** How many recent intents, messages and polarities a state keeps. */
+    public static final int KEPT = 6;
+    private static final int MAX_KEPT_CHARS = 500;
+
+    public ConversationState {
+        recentIntents = List.copyOf(recentIntents);
+        recentMessages = List.copyOf(recentMessages);
+        polarities = List.copyOf(polarities);
+    }
+
+    public static ConversationState start(String conversationId, String userId, String identityType, Instant now) {
+        return new ConversationState(conversationId, userId, identityType, Mode.AI, null, null, List.of(), List.of(),
+                List.of(), 0, 0, 0, now);
+    }
+
+    public boolean stored() {
+        return version > 0;
+    }
+
+    public ConversationState withMode(Mode next, String handoff) {
+        return new ConversationState(conversationId, userId, identityType, next, handoff, pending, recentIntents,
+                recentMessages, polarities, unanswered, lastSeq, version, updatedAt);
+    }
+
+    public ConversationState withPending(Pending next) {
+        return new ConversationState(conversationId, userId, identityType, mode, handoffId, next, recentIntents,
+                recentMessages, polarities, unanswered, lastSeq, version, updatedAt);
+    }
+
+    public ConversationState withUnanswered(int count) {
+        return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, recentIntents,
+                recentMessages, polarities, count, lastSeq, version, updatedAt);
+    }
+
+    /** The state after a customer message: remembered, with its intent and polarity (null when unknown). */
+    public ConversationState heard(String message, String intent, Double polarity, long seq, Instant now) {
+        List<String> intents = intent == null ? recentIntents : keepLast(recentIntents, intent);
+        String kept = message.length() > MAX_KEPT_CHARS ? message.substring(0, MAX_KEPT_CHARS) : message;
+        List<Double> moods = polarity == null ? polarities : keepLast(polarities, polarity);
+        return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, intents,
+                keepLast(recentMessages, kept), moods, unanswered, Math.max(lastSeq, seq), version, now);
+    }
+
+    public ConversationState touched(Instant now) {
+        return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, recentIntents,
+                recentMessages, polarities, unanswered, lastSeq, version, now);
+    }
+
+    private static <T> List<T> keepLast(List<T> values, T added) {
+        List<T> next = new ArrayList<>(values.size() + 1);
+        next.addAll(values);
+        next.add(added);
+        return next.size() > KEPT ? next.subList(next.size() - KEPT, next.size()) : next;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.supportsuite.agent.chat.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supportsuite.agent.conversation.domain.ConversationState;
+import dev.supportsuite.agent.conversation.domain.Pending;
+import dev.supportsuite.contracts.handoff.HandoffReasons;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The small steps of a turn on their own: routing rules, slot extraction and short answers. */
+class ConversationStepsTests {
+
+    private final RoutingPolicy policy = new RoutingPolicy(new RoutingPolicy.Settings(0.8, 0.3, 3));
+    private final ConversationState fresh = ConversationState.start("c", "u", "user", Instant.now());
+
+    private static Understanding understood(String intent, Mood mood) {
+        return new Understanding(intent, 0.9, "out_of_scope".equals(intent), List.of(), mood, false);
+    }
+
+    private static Mood mood(double polarity, double frustration, String trend, String escalation) {
+        return new Mood(polarity, "neutral", frustration, trend, 0, escalation, List.of(), true);
+    }
+
+    @Test
+    void frustrationAtTheThresholdHandsOverAndJustBelowDoesNot() {
+        assertThat(policy.handoffReasons(understood("question", mood(-0.5, 0.8, "stable", "suggest"))))
+                .containsExactly(HandoffReasons.HIGH_FRUSTRATION);
+        assertThat(policy.handoffReasons(understood("question", mood(-0.5, 0.79, "stable", "suggest")))).isEmpty();
+    }
+
+    @Test
+    void unmeasuredMoodNeverHandsOverOnItsOwn() {
+        assertThat(policy.handoffReasons(understood("complaint", Mood.unmeasured()))).isEmpty();
+        assertThat(policy.handoffReasons(understood("talk_to_human", Mood.unmeasured())))
+                .containsExactly(HandoffReasons.ASKED_FOR_HUMAN);
+    }
+
+    @Test
+    void aComplaintOnADecliningConversationIsOfferedAPersonAndACalmOneIsAnswered() {
+        assertThat(policy.route(fresh, understood("complaint", mood(-0.1, 0.2, "declining", "none"))))
+                .isEqualTo(Route.COMPLAINT);
+        assertThat(policy.route(fresh, understood("complaint", mood(0.0, 0.1, "stable", "none"))))
+                .isEqualTo(Route.KNOWLEDGE);
+    }
+
+    @Test
+    void aPendingQuestionComesBeforeTheIntentButNotBeforeAHandoff() {
+        ConversationState waiting = fresh.withPending(Pending.of(Pending.TICKET_DESCRIBE));
+
+        assertThat(policy.route(waiting, understood("out_of_scope", mood(0, 0, "stable", "none"))))
+                .isEqualTo(Route.CONTINUE);
+        assertThat(policy.route(waiting, understood("talk_to_human", mood(0, 0, "stable", "none"))))
+                .isEqualTo(Route.HANDOFF);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "greeting|DIRECT", "feedback|DIRECT", "goodbye|DIRECT", "create_ticket|CREATE_TICKET",
+        "ticket_status|TICKET_STATUS", "update_ticket|UPDATE_TICKET", "account_info|ACCOUNT",
+        "billing_question|KNOWLEDGE", "reset_password|KNOWLEDGE", "out_of_scope|OUT_OF_SCOPE"})
+    void intentsMapToRoutes(String intent, Route route) {
+        assertThat(policy.byIntent(understood(intent, mood(0, 0, "stable", "none")))).isEqualTo(route);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "I want to open a ticket|",
+        "open a ticket please|",
+        "Can you create a support ticket for me?|",
+        "Please open a ticket about the app crashing on export|The app crashing on export",
+        "I'd like to file a ticket: invoices are missing since March|Invoices are missing since March",
+        "My invoice shows the wrong VAT number|My invoice shows the wrong VAT number"})
+    void aTicketRequestKeepsOnlyWhatDescribesTheProblem(String text, String description) {
+        assertThat(TicketTools.describedIn(text)).isEqualTo(description);
+    }
+
+    @Test
+    void subjectsAreTheFirstSentenceCutAtAWord() {
+        assertThat(TicketTools.subjectOf("Export fails. It started yesterday.")).isEqualTo("Export fails");
+        String long_ = "the nightly export of our workspace data to the S3 bucket fails with a timeout after forty minutes";
+        assertThat(TicketTools.subjectOf(long_)).endsWith("…").hasSizeLessThanOrEqualTo(80).startsWith("The nightly");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "question|I was charged twice this month|billing",
+        "question|The app crashes when I log in|technical",
+        "question|We need more seats on our plan|account",
+        "question|Something else entirely|general",
+        "refund_request|please look at this|billing"})
+    void categoriesComeFromTheIntentThenTheWords(String intent, String description, String category) {
+        assertThat(TicketTools.categoryOf(intent, description)).isEqualTo(category);
+    }
+
+    @Test
+    void priorityRisesWithUrgencyAndFrustration() {
+        assertThat(TicketTools.priorityOf("question about invoices", mood(0, 0.1, "stable", "none")))
+                .isEqualTo("medium");
+        assertThat(TicketTools.priorityOf("production is down", mood(0, 0.1, "stable", "none"))).isEqualTo("high");
+        assertThat(TicketTools.priorityOf("production is down", mood(-0.5, 0.5, "stable", "none")))
+                .isEqualTo("urgent");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "Yes!", "ok", "sure, go ahead", "yep please", "Go ahead."})
+    void shortAgreementsAreYes(String text) {
+        assertThat(Phrases.yes(text)).isTrue();
+        assertThat(Phrases.no(text)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"no", "No thanks", "nope", "cancel", "never mind", "not now"})
+    void shortRefusalsAreNo(String text) {
+        assertThat(Phrases.no(text)).isTrue();
+        assertThat(Phrases.yes(text)).isFalse();
+    }
+
+    @Test
+    void aLongSentenceStartingWithYesIsNotAConfirmation() {
+        assertThat(Phrases.yes("yes but first tell me how refunds work for annual plans and whether VAT is included"))
+                .isFalse();
+    }
+
+    @Test
+    void ratingsAreOneToFive() {
+        assertThat(Phrases.rating("5")).hasValue(5);
+        assertThat(Phrases.rating("I'd say 4/5")).hasValue(4);
+        assertThat(Phrases.rating("3 out of 5")).hasValue(3);
+        assertThat(Phrases.rating("10")).isEmpty();
+        assertThat(Phrases.rating("great")).isEmpty();
+    }
+}

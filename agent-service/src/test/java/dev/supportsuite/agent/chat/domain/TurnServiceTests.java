@@ -1,0 +1,329 @@
+package dev.supportsuite.agent.chat.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supportsuite.agent.conversation.domain.ConversationState;
+import dev.supportsuite.agent.conversation.domain.Mode;
+import dev.supportsuite.agent.intent.domain.Classification;
+import dev.supportsuite.agent.intent.domain.EntityExtractor;
+import dev.supportsuite.contracts.chat.ChatInboundMessage;
+import dev.supportsuite.contracts.chat.ChatOutboundMessage;
+import dev.supportsuite.contracts.conversation.ToolCall;
+import dev.supportsuite.contracts.handoff.HandoffClaimedEvent;
+import dev.supportsuite.contracts.handoff.HandoffReasons;
+import dev.supportsuite.contracts.handoff.HandoffReleasedEvent;
+import dev.supportsuite.contracts.ticket.FieldChange;
+import dev.supportsuite.contracts.ticket.TicketUpdatedEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+/**
+ * The turn's steps together, with the classifier and sentiment scripted per message and the
+ * services in memory: routing, slot filling, handoff and the silence while a human holds the
+ * conversation, fallbacks when a service is down, and idempotent re-runs.
+ */
+class TurnServiceTests {
+
+    private final Map<String, String> intents = new HashMap<>();
+    private final Map<String, Mood> moods = new HashMap<>();
+    private final InMemoryConversationStates states = new InMemoryConversationStates();
+    private final InMemoryDesk desk = new InMemoryDesk();
+    private final RecordingPublisher published = new RecordingPublisher();
+    private final AtomicBoolean sentimentDown = new AtomicBoolean();
+    private final AtomicBoolean knowledgeDown = new AtomicBoolean();
+    private final AtomicInteger knowledgeCalls = new AtomicInteger();
+    private final Map<String, KnowledgeSearch.Result> knowledge = new HashMap<>();
+    private final Clock clock = Clock.systemUTC();
+    private final EntityExtractor entities = new EntityExtractor(clock, List.of("free", "starter", "pro"));
+    private long seq;
+
+    private TurnService service(ConversationStatesOverride override) {
+        SentimentAnalysis sentiment = (text, history) -> sentimentDown.get()
+                ? Mono.error(new IllegalStateException("sentiment down"))
+                : Mono.just(moods.getOrDefault(text, mood(0.0, 0.0, "stable", "none")));
+        Understander understander = new Understander(text -> {
+            String intent = intents.getOrDefault(text, "question");
+            boolean outOfScope = "out_of_scope".equals(intent);
+            return Mono.just(new Classification(intent, 0.9, outOfScope, List.of(), entities.extract(text), 1));
+        }, entities::extract, sentiment, Duration.ofSeconds(1));
+        KnowledgeSearch search = question -> {
+            knowledgeCalls.incrementAndGet();
+            return knowledgeDown.get() ? Mono.error(new IllegalStateException("knowledge down"))
+                    : Mono.just(knowledge.getOrDefault(question, new KnowledgeSearch.Result(false, List.of())));
+        };
+        RoutingPolicy policy = new RoutingPolicy(new RoutingPolicy.Settings(0.8, 0.3, 3));
+        Handoffs handoffs = new Handoffs();
+        return new TurnService(override == null ? states : override.wrap(states), understander, policy,
+                new KnowledgeAnswers(search, handoffs, 3), new TicketTools(desk, clock), new AccountLookup(desk),
+                new DirectAnswers(), handoffs, published, clock);
+    }
+
+    interface ConversationStatesOverride {
+        dev.supportsuite.agent.conversation.domain.ConversationStateRepository wrap(InMemoryConversationStates states);
+    }
+
+    private final TurnService turns = service(null);
+
+    private static Mood mood(double polarity, double frustration, String trend, String escalation,
+            String... reasons) {
+        return new Mood(polarity, polarity > 0.05 ? "positive" : polarity < -0.05 ? "negative" : "neutral",
+                frustration, trend, 0.0, escalation, List.of(reasons), true);
+    }
+
+    private ChatOutboundMessage say(String conversation, String user, String type, String text) {
+        int before = published.replies.size();
+        ChatInboundMessage inbound = ChatInboundMessage.create(conversation, "m-" + (++seq), seq, user, type, text,
+                null, "websocket");
+        turns.handle(inbound).block(Duration.ofSeconds(5));
+        return published.replies.size() > before ? published.lastReply() : null;
+    }
+
+    private ChatOutboundMessage say(String conversation, String text) {
+        return say(conversation, "u1", "user", text);
+    }
+
+    private List<ToolCall> lastTools() {
+        return published.turns.get(published.turns.size() - 1).toolCalls();
+    }
+
+    @Test
+    void opensATicketAfterAskingForTheProblemAndReadingItBack() {
+        intents.put("I want to open a ticket", "create_ticket");
+        intents.put("My invoice shows the wrong VAT number", "billing_question");
+
+        assertThat(say("c1", "I want to open a ticket").content()).contains("What's the problem");
+        ChatOutboundMessage readBack = say("c1", "My invoice shows the wrong VAT number");
+        assertThat(readBack.content()).contains("Subject: My invoice shows the wrong VAT number")
+                .contains("Category: billing").contains("Shall I open it?");
+        assertThat(desk.tickets).isEmpty();
+
+        ChatOutboundMessage done = say("c1", "yes");
+
+        assertThat(desk.tickets).hasSize(1);
+        String id = desk.tickets.keySet().iterator().next();
+        assertThat(done.content()).contains("opened ticket " + id);
+        assertThat(lastTools()).extracting(ToolCall::name).containsExactly("create_ticket");
+        assertThat(states.rows.get("c1").pending()).isNull();
+    }
+
+    @Test
+    void aRequestThatAlreadyDescribesTheProblemGoesStraightToTheReadBack() {
+        intents.put("Please open a ticket about the app crashing when I export a report", "create_ticket");
+
+        ChatOutboundMessage readBack = say("c2", "Please open a ticket about the app crashing when I export a report");
+
+        assertThat(readBack.content()).contains("Subject: The app crashing when I export a report")
+                .contains("Category: technical");
+        assertThat(say("c2", "no").content()).contains("I've left it");
+        assertThat(desk.tickets).isEmpty();
+    }
+
+    @Test
+    void aTurnRunAgainAfterAConflictingChangeOpensTheTicketOnce() {
+        intents.put("open a ticket about my data export failing every night", "create_ticket");
+        say("c3", "open a ticket about my data export failing every night");
+        AtomicBoolean interfered = new AtomicBoolean();
+        TurnService racing = service(inner -> new dev.supportsuite.agent.conversation.domain
+                .ConversationStateRepository() {
+            public Mono<ConversationState> find(String id) {
+                return inner.find(id);
+            }
+
+            public Mono<ConversationState> save(ConversationState state) {
+                if (interfered.compareAndSet(false, true)) {
+                    // Someone else (a handoff event, say) changes the row between our read and our write.
+                    ConversationState current = inner.rows.get(state.conversationId());
+                    inner.save(current.touched(Instant.now())).block();
+                }
+                return inner.save(state);
+            }
+
+            public Mono<ConversationState> latestActive(String userId, Instant since) {
+                return inner.latestActive(userId, since);
+            }
+        });
+
+        racing.handle(ChatInboundMessage.create("c3", "m-yes", 99, "u1", "user", "yes", null, "websocket"))
+                .block(Duration.ofSeconds(5));
+
+        assertThat(desk.opened).hasValue(1);
+        assertThat(published.replies.stream().filter(reply -> "m-yes".equals(reply.replyTo()))
+                .map(ChatOutboundMessage::messageId).distinct()).hasSize(1);
+    }
+
+    @Test
+    void anExplicitAskForAPersonHandsOverAndTheAiThenStaysSilent() {
+        intents.put("I want to talk to a human", "talk_to_human");
+
+        ChatOutboundMessage reply = say("c4", "I want to talk to a human");
+
+        assertThat(reply.escalated()).isTrue();
+        assertThat(published.handoffs).singleElement().satisfies(handoff -> {
+            assertThat(handoff.reasons()).containsExactly(HandoffReasons.ASKED_FOR_HUMAN);
+            assertThat(handoff.summary()).contains("I want to talk to a human");
+            assertThat(handoff.conversationId()).isEqualTo("c4");
+        });
+        assertThat(states.rows.get("c4").mode()).isEqualTo(Mode.WAITING_FOR_HUMAN);
+
+        assertThat(say("c4", "hello? anyone?")).isNull();
+        assertThat(published.turns.get(published.turns.size() - 1).userMessage().content()).isEqualTo("hello? anyone?");
+        assertThat(published.handoffs).hasSize(1);
+    }
+
+    @Test
+    void highFrustrationHandsOverWithoutBeingAsked() {
+        moods.put("this is ridiculous, third time I ask!!!", mood(-0.6, 0.87, "declining", "immediate",
+                "high_frustration"));
+
+        ChatOutboundMessage reply = say("c5", "this is ridiculous, third time I ask!!!");
+
+        assertThat(reply.content()).startsWith("I'm sorry this has been so frustrating");
+        assertThat(published.handoffs.get(0).reasons()).contains(HandoffReasons.HIGH_FRUSTRATION,
+                HandoffReasons.DECLINING_TREND);
+        assertThat(published.handoffs.get(0).frustration()).isEqualTo(0.87);
+    }
+
+    @Test
+    void aCalmReportOfAnIssueIsAnsweredNotEscalated() {
+        intents.put("I have an issue with my invoice", "billing_question");
+        moods.put("I have an issue with my invoice", mood(0.0, 0.1, "stable", "none"));
+        knowledge.put("I have an issue with my invoice", new KnowledgeSearch.Result(true, List.of(
+                new KnowledgeSearch.Passage("doc-inv", "Invoices", "Billing > Invoices", "Invoices are in Settings.",
+                        0.9))));
+
+        ChatOutboundMessage reply = say("c6", "I have an issue with my invoice");
+
+        assertThat(reply.escalated()).isFalse();
+        assertThat(reply.content()).startsWith("Invoices are in Settings.");
+        assertThat(reply.citations()).singleElement().satisfies(c -> assertThat(c.documentId()).isEqualTo("doc-inv"));
+        assertThat(published.handoffs).isEmpty();
+    }
+
+    @Test
+    void aHumanJoinsRepliesThroughTheAgentAndHandsBackWithARating() {
+        intents.put("I want a person", "talk_to_human");
+        say("c7", "I want a person");
+        String handoffId = states.rows.get("c7").handoffId();
+        DeskEvents events = new DeskEvents(states, published, clock, Duration.ofHours(24));
+
+        events.on(new HandoffClaimedEvent(UUID.randomUUID(), Instant.now(), 1, handoffId, "c7", "a-1", "Sam"))
+                .block();
+        assertThat(published.lastReply().content()).isEqualTo("Sam from our support team has joined the conversation.");
+        assertThat(published.lastReply().role()).isEqualTo("system");
+        assertThat(states.rows.get("c7").mode()).isEqualTo(Mode.HUMAN);
+
+        ChatOutboundMessage relayed = say("c7", "a-1", "agent", "Hi, I'm Sam. Let me look at your invoice.");
+        assertThat(relayed.role()).isEqualTo("human_agent");
+        assertThat(relayed.userId()).isEqualTo("u1");
+        assertThat(say("c7", "thanks Sam")).isNull();
+
+        events.on(new HandoffReleasedEvent(UUID.randomUUID(), Instant.now(), 1, handoffId, "c7", "a-1", "resolved",
+                "Refund issued")).block();
+        assertThat(published.lastReply().content()).contains("resolved").contains("Refund issued")
+                .contains("from 1");
+        assertThat(states.rows.get("c7").mode()).isEqualTo(Mode.AI);
+
+        assertThat(say("c7", "5").content()).contains("rating us 5 out of 5");
+        assertThat(lastTools()).extracting(ToolCall::name).containsExactly("record_rating");
+    }
+
+    @Test
+    void anAgentWhoHasNotClaimedTheConversationCannotWriteToIt() {
+        say("c8", "hello");
+
+        assertThat(say("c8", "a-2", "agent", "I'm not supposed to be here")).isNull();
+    }
+
+    @Test
+    void anotherUsersTicketIsNotFound() {
+        String theirs = desk.open(new SupportDesk.Caller("u2", "user"), new SupportDesk.NewTicket("Theirs", "d",
+                "general", "medium", "x", List.of()), "k").block().id();
+        intents.put("what is the status of " + theirs, "ticket_status");
+
+        ChatOutboundMessage reply = say("c9", "what is the status of " + theirs);
+
+        assertThat(reply.content()).contains("couldn't find a ticket " + theirs).doesNotContain("Theirs");
+    }
+
+    @Test
+    void visitorsAreAskedToSignInBeforeAccountData() {
+        intents.put("show me my account", "account_info");
+
+        ChatOutboundMessage reply = say("c10", "v-1", "visitor", "show me my account");
+
+        assertThat(reply.content()).contains("please sign in");
+        assertThat(lastTools()).isEmpty();
+    }
+
+    @Test
+    void threeUnansweredQuestionsInARowBringInAPerson() {
+        say("c11", "what is the airspeed of a swallow in our api");
+        say("c11", "how do I frobnicate the widgets");
+        ChatOutboundMessage third = say("c11", "where is the flux capacitor setting");
+
+        assertThat(third.escalated()).isTrue();
+        assertThat(published.handoffs).singleElement()
+                .satisfies(h -> assertThat(h.reasons()).containsExactly(HandoffReasons.NO_ANSWER));
+    }
+
+    @Test
+    void anUnansweredQuestionCanBecomeATicket() {
+        ChatOutboundMessage miss = say("c12", "Can I export my audit log as XML?");
+        assertThat(miss.content()).contains("couldn't find a reliable answer");
+
+        ChatOutboundMessage readBack = say("c12", "yes, a ticket please");
+        assertThat(readBack.content()).contains("Subject: Can I export my audit log as XML?");
+        say("c12", "yes");
+
+        assertThat(desk.tickets).hasSize(1);
+    }
+
+    @Test
+    void servicesThatAreDownLeadToHonestDegradedAnswers() {
+        sentimentDown.set(true);
+        knowledgeDown.set(true);
+
+        ChatOutboundMessage reply = say("c13", "how do I change my billing email?");
+
+        assertThat(reply.degraded()).isTrue();
+        assertThat(reply.content()).contains("can't reach our help center");
+        assertThat(published.turns.get(0).sentiment().trend()).isEqualTo("unknown");
+    }
+
+    @Test
+    void aTicketChangeBySupportIsPostedToTheCustomersConversation() {
+        say("c14", "hello");
+        DeskEvents events = new DeskEvents(states, published, clock, Duration.ofHours(24));
+        int before = published.replies.size();
+
+        events.on(new TicketUpdatedEvent(UUID.randomUUID(), Instant.now(), 1, "TKT-9", "u1", "c-old", "resolved",
+                "agent:a-1", List.of(new FieldChange("status", "open", "resolved")))).block();
+        events.on(new TicketUpdatedEvent(UUID.randomUUID(), Instant.now(), 1, "TKT-9", "u1", "c-old", "open",
+                "user:u1", List.of(new FieldChange("status", "resolved", "open")))).block();
+
+        assertThat(published.replies.subList(before, published.replies.size())).singleElement().satisfies(m -> {
+            assertThat(m.conversationId()).isEqualTo("c14");
+            assertThat(m.role()).isEqualTo("system");
+            assertThat(m.content()).isEqualTo("Update on your ticket TKT-9: it is now resolved.");
+        });
+    }
+
+    @Test
+    void aDuplicateDeliveryOfAHandledMessageIsIgnored() {
+        ChatInboundMessage hello = ChatInboundMessage.create("c15", "m-x", 1, "u1", "user", "hello", null,
+                "websocket");
+        turns.handle(hello).block();
+        turns.handle(hello).block();
+
+        assertThat(published.replies).hasSize(1);
+    }
+}

@@ -148,6 +148,10 @@ public final class LocalStack implements AutoCloseable {
         if (service == SuiteService.AGENT) {
             properties.put("support.agent.services.knowledge-service", "http://localhost:"
                     + ports.get(SuiteService.KNOWLEDGE));
+            properties.put("support.agent.services.sentiment-service", "http://localhost:"
+                    + ports.get(SuiteService.SENTIMENT));
+            properties.put("support.agent.services.ticket-service", "http://localhost:"
+                    + ports.get(SuiteService.TICKET));
         }
         if (service != SuiteService.GATEWAY) {
             properties.put("spring.cloud.gateway.server.webflux.enabled", false);

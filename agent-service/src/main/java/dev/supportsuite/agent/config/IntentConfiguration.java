@@ -140,7 +140,7 @@ class IntentConfiguration {
         private IntentCatalog shippedCatalog() {
             try {
                 String csv = properties.defaultCatalog().getContentAsString(StandardCharsets.UTF_8);
-                return CatalogCsv.read(csv, null);
+                return CatalogCsv.read(csv, properties.defaultCatalogMinConfidence());
             }
             catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + properties.defaultCatalog(), e);

@@ -29,6 +29,12 @@ import org.springframework.validation.annotation.Validated;
  * @param queueSize            inference tasks that may wait for a thread; default 1,000
  * @param encodeBatchSize      texts per embedding call when a catalog is encoded; default 256
  * @param defaultCatalog       the shipped catalog used until an operator stores one
+ * @param defaultCatalogMinConfidence the shipped catalog's own out-of-scope threshold; default 0.4, lower
+ *                             than for catalogs in general because the shipped one has an explicit
+ *                             out-of-scope class and fine-grained neighbouring intents (a ticket status
+ *                             question splits its probability between {@code ticket_status} and
+ *                             {@code create_ticket}), and every question it lets through still has to pass
+ *                             the knowledge base's own answerability check
  * @param plans                plan names recognised as entities
  * @param training             classifier training settings
  */
@@ -45,6 +51,7 @@ public record IntentProperties(
         @DefaultValue("1000") @Min(1) int queueSize,
         @DefaultValue("256") @Min(1) int encodeBatchSize,
         @DefaultValue("classpath:intents/default-catalog.csv") @NotNull Resource defaultCatalog,
+        @DefaultValue("0.4") @DecimalMin("0") @DecimalMax("0.999") double defaultCatalogMinConfidence,
         @DefaultValue({"free", "starter", "pro", "enterprise"}) @NotNull List<String> plans,
         @DefaultValue @Valid @NotNull Training training) {
 

@@ -117,6 +117,9 @@ public final class DeskEvents {
         }
         Instant now = clock.instant();
         return states.latestActive(event.userId(), now.minus(openConversation))
+                // An escalation ticket follows its handoff, which the customer already hears about (joined,
+                // handed back, resolved): its own status changes would only repeat that.
+                .filter(state -> !(state.handoffId() != null && state.conversationId().equals(event.conversationId())))
                 .flatMap(state -> announce(event, state, message, now));
     }
 

@@ -53,6 +53,14 @@ public record Outcome(String route, String content, boolean escalated, boolean d
         return new Outcome(route, content, escalated, degraded, citations, calls, handoff, state);
     }
 
+    /** Records a tool call that happened before the ones already recorded. */
+    public Outcome toolBefore(String name, Map<String, String> arguments, String result) {
+        List<ToolCall> calls = new ArrayList<>();
+        calls.add(new ToolCall(name, arguments, result));
+        calls.addAll(toolCalls);
+        return new Outcome(route, content, escalated, degraded, citations, calls, handoff, state);
+    }
+
     public Outcome handingOff(Handoff request) {
         return new Outcome(route, content, true, degraded, citations, toolCalls, request, state);
     }

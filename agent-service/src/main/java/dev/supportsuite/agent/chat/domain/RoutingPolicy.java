@@ -22,6 +22,10 @@ public final class RoutingPolicy {
     public record Settings(double handoffFrustration, double negativePolarity, int unansweredHandoff) {
     }
 
+    /** Intents with a route of their own; every other in-scope intent is a question for the knowledge base. */
+    public static final java.util.Set<String> OWN_ROUTE_INTENTS = java.util.Set.of("greeting", "feedback", "goodbye",
+            "talk_to_human", "create_ticket", "ticket_status", "update_ticket", "account_info", "out_of_scope");
+
     private final Settings settings;
 
     public RoutingPolicy(Settings settings) {
@@ -56,18 +60,39 @@ public final class RoutingPolicy {
         return List.copyOf(reasons);
     }
 
-    public Route route(ConversationState state, Understanding understood) {
+    public Route route(ConversationState state, Understanding understood, String text) {
         if (!handoffReasons(understood).isEmpty()) {
             return Route.HANDOFF;
         }
         if (state.pending() != null) {
             return Route.CONTINUE;
         }
-        return byIntent(understood);
+        return byIntent(understood, text);
+    }
+
+    /**
+     * The intent the agent acts on. An explicit command wins over the classifier: a message that starts
+     * with a request to change a ticket ("add to my ticket that ...") is {@code update_ticket}, one that
+     * starts with a request for a ticket ("please open a ticket: the export fails") is
+     * {@code create_ticket}, whatever the rest of it is about; and a request for a ticket that names an
+     * existing ticket is about that ticket.
+     */
+    public Understanding effective(Understanding understood, String text) {
+        if (TicketTools.explicitUpdate(text)) {
+            return understood.actingAs("update_ticket");
+        }
+        if (TicketTools.explicitRequest(text) && !understood.is("update_ticket")) {
+            return understood.actingAs("create_ticket");
+        }
+        if (understood.is("create_ticket")
+                && understood.entity(dev.supportsuite.agent.intent.domain.Entity.TICKET_ID).isPresent()) {
+            return understood.actingAs("update_ticket");
+        }
+        return understood;
     }
 
     /** The route from the intent alone, for a message that turned out not to answer a pending question. */
-    public Route byIntent(Understanding understood) {
+    public Route byIntent(Understanding understood, String text) {
         if (understood.outOfScope()) {
             return Route.OUT_OF_SCOPE;
         }

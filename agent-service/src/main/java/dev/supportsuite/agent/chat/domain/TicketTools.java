@@ -180,7 +180,8 @@ public final class TicketTools {
                             .filter(ticket -> !FINISHED.contains(ticket.status()) || Phrases.asksToReopen(turn.text()))
                             .toList();
                     if (active.size() == 1) {
-                        return apply(turn, active.get(0).id(), turn.text());
+                        return apply(turn, active.get(0).id(), turn.text())
+                                .map(done -> done.toolBefore("get_user_tickets", Map.of(), "1 open"));
                     }
                     if (active.isEmpty()) {
                         return Mono.just(Outcome.say(Route.UPDATE_TICKET.wire(), "I don't see an open ticket on your "
@@ -221,7 +222,7 @@ public final class TicketTools {
         if (Phrases.asksToReopen(request)) {
             return changeStatus(turn, id, "open");
         }
-        if (Phrases.asksToClose(request) && !hasDetails(request)) {
+        if (Phrases.asksToClose(request)) {
             return changeStatus(turn, id, "resolved");
         }
         if (hasDetails(request)) {
@@ -314,6 +315,18 @@ public final class TicketTools {
 
     static String words(String status) {
         return status == null ? "unknown" : status.replace('_', ' ');
+    }
+
+    /** Whether the message starts with an explicit request to open a ticket ("please open a ticket: ..."). */
+    public static boolean explicitRequest(String text) {
+        java.util.regex.Matcher matcher = REQUEST_PHRASE.matcher(text.strip());
+        return matcher.lookingAt() && matcher.end() > 0 && Phrases.mentionsTicket(matcher.group());
+    }
+
+    /** Whether the message starts with an explicit request to change a ticket ("add to my ticket that ..."). */
+    public static boolean explicitUpdate(String text) {
+        java.util.regex.Matcher matcher = UPDATE_PHRASE.matcher(text.strip());
+        return matcher.find() && matcher.start() <= 12;
     }
 
     /** What the customer wrote about the problem in a request to open a ticket; null if nothing. */

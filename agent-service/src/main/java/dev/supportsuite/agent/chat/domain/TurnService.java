@@ -105,6 +105,7 @@ public final class TurnService {
     private Mono<Boolean> run(ChatInboundMessage inbound, ConversationState state, Instant now) {
         String text = inbound.content();
         return understander.understand(text, state.recentMessages())
+                .map(heard -> policy.effective(heard, text))
                 .flatMap(understood -> {
                     Turn turn = new Turn(state, text, understood,
                             new SupportDesk.Caller(inbound.userId(), inbound.identityType()),
@@ -121,9 +122,9 @@ public final class TurnService {
         if (!reasons.isEmpty()) {
             return Mono.just(handoffs.handOff(turn, reasons));
         }
-        Route route = policy.route(turn.state(), turn.understood());
+        Route route = policy.route(turn.state(), turn.understood(), turn.text());
         if (route == Route.CONTINUE) {
-            return continuePending(turn).switchIfEmpty(Mono.defer(() -> act(policy.byIntent(turn.understood()),
+            return continuePending(turn).switchIfEmpty(Mono.defer(() -> act(policy.byIntent(turn.understood(), turn.text()),
                     turn.withState(turn.state().withPending(null)))));
         }
         return act(route, turn.withState(turn.state().withPending(null)));

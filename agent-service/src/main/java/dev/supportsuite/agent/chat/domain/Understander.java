@@ -2,6 +2,7 @@ package dev.supportsuite.agent.chat.domain;
 
 import dev.supportsuite.agent.intent.domain.Classification;
 import dev.supportsuite.agent.intent.domain.Entity;
+import dev.supportsuite.agent.intent.domain.IntentScore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,9 @@ public final class Understander {
             "\\b(human|person|real agent|someone real|representative|operator|talk to (a|an|some) ?one)\\b");
     private static final Pattern GREETING = Pattern.compile(
             "^\\s*(hi|hello|hey|good (morning|afternoon|evening))\\b[\\s!.,]*$");
+
+    /** Probability that the knowledge-question intents together need to make a rejected message a question. */
+    static final double QUESTION_MASS = 0.6;
 
     private final Function<String, Mono<Classification>> classifier;
     private final Function<String, List<Entity>> entities;
@@ -52,9 +56,29 @@ public final class Understander {
                     return Mono.just(java.util.Optional.empty());
                 }), mood)
                 .map(both -> both.getT1()
-                        .map(c -> new Understanding(c.intent(), c.confidence(), c.outOfScope(), c.entities(),
-                                both.getT2(), false))
+                        .map(c -> understood(c, both.getT2()))
                         .orElseGet(() -> fallback(text, both.getT2())));
+    }
+
+    /**
+     * The classifier's answer, with one correction: a message it rejects only because its probability is
+     * split between several intents that are all questions for the knowledge base ("how do I export my
+     * data?" between {@code request} and {@code question}) is a question, not out of scope. Whether the
+     * knowledge base can answer it is then the knowledge base's call.
+     */
+    private Understanding understood(Classification c, Mood mood) {
+        if (c.outOfScope()) {
+            double questionMass = c.alternatives().stream()
+                    .filter(alternative -> !RoutingPolicy.OWN_ROUTE_INTENTS.contains(alternative.intent()))
+                    .mapToDouble(IntentScore::confidence)
+                    .sum();
+            if (!c.alternatives().isEmpty() && questionMass >= QUESTION_MASS
+                    && !RoutingPolicy.OWN_ROUTE_INTENTS.contains(c.alternatives().get(0).intent())) {
+                return new Understanding(c.alternatives().get(0).intent(), questionMass, false, c.entities(), mood,
+                        false);
+            }
+        }
+        return new Understanding(c.intent(), c.confidence(), c.outOfScope(), c.entities(), mood, false);
     }
 
     private Understanding fallback(String text, Mood mood) {

@@ -21,6 +21,11 @@ public record Understanding(String intent, double confidence, boolean outOfScope
         return entities.stream().filter(entity -> entity.type().equals(type)).map(Entity::value).findFirst();
     }
 
+    /** The same understanding, acting on {@code command} (an explicit command the customer gave). */
+    public Understanding actingAs(String command) {
+        return new Understanding(command, confidence, false, entities, mood, classifierFailed);
+    }
+
     public boolean is(String candidate) {
         return !outOfScope && candidate.equals(intent);
     }

@@ -42,9 +42,9 @@ class ConversationStepsTests {
 
     @Test
     void aComplaintOnADecliningConversationIsOfferedAPersonAndACalmOneIsAnswered() {
-        assertThat(policy.route(fresh, understood("complaint", mood(-0.1, 0.2, "declining", "none"))))
+        assertThat(policy.route(fresh, understood("complaint", mood(-0.1, 0.2, "declining", "none")), "text"))
                 .isEqualTo(Route.COMPLAINT);
-        assertThat(policy.route(fresh, understood("complaint", mood(0.0, 0.1, "stable", "none"))))
+        assertThat(policy.route(fresh, understood("complaint", mood(0.0, 0.1, "stable", "none")), "text"))
                 .isEqualTo(Route.KNOWLEDGE);
     }
 
@@ -52,9 +52,9 @@ class ConversationStepsTests {
     void aPendingQuestionComesBeforeTheIntentButNotBeforeAHandoff() {
         ConversationState waiting = fresh.withPending(Pending.of(Pending.TICKET_DESCRIBE));
 
-        assertThat(policy.route(waiting, understood("out_of_scope", mood(0, 0, "stable", "none"))))
+        assertThat(policy.route(waiting, understood("out_of_scope", mood(0, 0, "stable", "none")), "text"))
                 .isEqualTo(Route.CONTINUE);
-        assertThat(policy.route(waiting, understood("talk_to_human", mood(0, 0, "stable", "none"))))
+        assertThat(policy.route(waiting, understood("talk_to_human", mood(0, 0, "stable", "none")), "text"))
                 .isEqualTo(Route.HANDOFF);
     }
 
@@ -64,7 +64,62 @@ class ConversationStepsTests {
         "ticket_status|TICKET_STATUS", "update_ticket|UPDATE_TICKET", "account_info|ACCOUNT",
         "billing_question|KNOWLEDGE", "reset_password|KNOWLEDGE", "out_of_scope|OUT_OF_SCOPE"})
     void intentsMapToRoutes(String intent, Route route) {
-        assertThat(policy.byIntent(understood(intent, mood(0, 0, "stable", "none")))).isEqualTo(route);
+        assertThat(policy.byIntent(understood(intent, mood(0, 0, "stable", "none")), "text")).isEqualTo(route);
+    }
+
+    @Test
+    void anExplicitTicketCommandWinsOverTheClassifier() {
+        Understanding technical = understood("technical_issue", mood(0, 0, "stable", "none"));
+
+        assertThat(policy.effective(technical, "please open a ticket: our webhooks stopped arriving").intent())
+                .isEqualTo("create_ticket");
+        assertThat(policy.effective(technical, "our webhooks stopped arriving, is there a ticket for that?").intent())
+                .isEqualTo("technical_issue");
+        assertThat(policy.effective(technical, "I want to update my ticket with more details: it returns 200")
+                .intent()).isEqualTo("update_ticket");
+        assertThat(policy.effective(understood("out_of_scope", mood(0, 0, "stable", "none")),
+                "please add to ticket TKT-9 that the PDF export fails").intent()).isEqualTo("update_ticket");
+    }
+
+    private static Understanding classifiedAs(List<dev.supportsuite.agent.intent.domain.IntentScore> alternatives) {
+        Understander understander = new Understander(text -> reactor.core.publisher.Mono.just(
+                new dev.supportsuite.agent.intent.domain.Classification("out_of_scope", 0.4, true, alternatives,
+                        List.of(), 1)), text -> List.of(), (text, history) -> reactor.core.publisher.Mono.just(
+                Mood.unmeasured()), java.time.Duration.ofSeconds(1));
+        return understander.understand("how do I export my data?", List.of()).block();
+    }
+
+    @Test
+    void aMessageSplitBetweenQuestionIntentsIsAQuestionNotOutOfScope() {
+        Understanding split = classifiedAs(List.of(new dev.supportsuite.agent.intent.domain.IntentScore("request", 0.49),
+                new dev.supportsuite.agent.intent.domain.IntentScore("question", 0.46)));
+
+        assertThat(split.outOfScope()).isFalse();
+        assertThat(split.intent()).isEqualTo("request");
+        assertThat(policy.byIntent(split, "how do I export my data?")).isEqualTo(Route.KNOWLEDGE);
+    }
+
+    @Test
+    void aRejectedMessageLeaningToNoQuestionIntentStaysOutOfScope() {
+        Understanding unsure = classifiedAs(List.of(
+                new dev.supportsuite.agent.intent.domain.IntentScore("billing_question", 0.3),
+                new dev.supportsuite.agent.intent.domain.IntentScore("account_info", 0.15),
+                new dev.supportsuite.agent.intent.domain.IntentScore("question", 0.05)));
+        Understanding ownRoute = classifiedAs(List.of(
+                new dev.supportsuite.agent.intent.domain.IntentScore("account_info", 0.45),
+                new dev.supportsuite.agent.intent.domain.IntentScore("question", 0.4),
+                new dev.supportsuite.agent.intent.domain.IntentScore("request", 0.3)));
+
+        assertThat(unsure.outOfScope()).isTrue();
+        assertThat(ownRoute.outOfScope()).isTrue();
+    }
+
+    @Test
+    void aTicketRequestNamingATicketUpdatesIt() {
+        Understanding withId = new Understanding("create_ticket", 0.6, false, List.of(new dev.supportsuite.agent.intent
+                .domain.Entity("ticket_id", "TKT-1", "TKT-1", 0, 5)), mood(0, 0, "stable", "none"), false);
+
+        assertThat(policy.effective(withId, "about TKT-1: it fails again").intent()).isEqualTo("update_ticket");
     }
 
     @ParameterizedTest

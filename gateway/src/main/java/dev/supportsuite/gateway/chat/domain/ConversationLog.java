@@ -68,10 +68,18 @@ public final class ConversationLog {
         }
     }
 
-    /** Numbers, keeps and delivers a message to every socket of its conversation; returns how many got it. */
+    /**
+     * Numbers, keeps and delivers a message to every socket of its conversation; returns how many got it.
+     * A message whose id is among the kept ones (the agent republished it after running a turn again) is
+     * delivered once only.
+     */
     public int append(ChatOutboundMessage message) {
         Conversation conversation = conversation(message.conversationId());
         synchronized (conversation) {
+            if (message.messageId() != null
+                    && conversation.recent.stream().anyMatch(kept -> message.messageId().equals(kept.message().messageId()))) {
+                return 0;
+            }
             Sequenced sequenced = new Sequenced(++conversation.seq, message);
             conversation.recent.addLast(sequenced);
             if (conversation.recent.size() > keptPerConversation) {

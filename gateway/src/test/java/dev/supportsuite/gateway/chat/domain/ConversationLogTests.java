@@ -27,6 +27,18 @@ class ConversationLogTests {
     }
 
     @Test
+    void aMessageRepublishedWithTheSameIdIsDeliveredOnce() {
+        List<String> received = new CopyOnWriteArrayList<>();
+        log.subscribe("c1", null, sequenced -> received.add(sequenced.message().messageId()));
+
+        log.append(reply("c1", "r1"));
+        log.append(reply("c1", "r2"));
+        log.append(reply("c1", "r1"));
+
+        assertThat(received).containsExactly("r1", "r2");
+    }
+
+    @Test
     void aResumeFrameReplaysOnlyWhatCameBeforeTheSocketJoined() {
         log.append(reply("c1", "r1"));
         log.append(reply("c1", "r2"));

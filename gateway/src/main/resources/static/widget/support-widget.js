@@ -94,6 +94,7 @@
     '.sw-msg{margin:6px 0;padding:7px 9px;border-radius:8px;max-width:85%;white-space:pre-wrap;word-wrap:break-word}',
     '.sw-user{background:#24477a;color:#fff;margin-left:auto}',
     '.sw-ai,.sw-human_agent{background:#eef1f6}',
+    '.sw-draft{opacity:.75}',
     '.sw-system{background:#fff7e0;font-size:12px}',
     '.sw-cites{margin:4px 0 0;padding:0;list-style:none;font-size:12px}',
     '.sw-ticket{font-weight:600}',
@@ -121,6 +122,9 @@
     });
     parent.appendChild(document.createTextNode(String(text).slice(last)));
   }
+
+  // Replies a language model is still writing, by the id their final message will carry.
+  var drafts = {};
 
   function render(message) {
     var item = document.createElement('li');
@@ -254,6 +258,11 @@
         }
         state.lastSeq = frame.seq;
         typing.hidden = true;
+        if (drafts[frame.message_id]) {
+          // The final message replaces the draft the model streamed (it may differ from it).
+          drafts[frame.message_id].remove();
+          delete drafts[frame.message_id];
+        }
         var message = { role: frame.role, content: frame.content, citations: frame.citations || [] };
         state.messages.push(message);
         save();
@@ -266,7 +275,16 @@
         }
         break;
       case 'token':
-        typing.hidden = false;
+        typing.hidden = true;
+        var draft = drafts[frame.message_id];
+        if (!draft) {
+          draft = document.createElement('li');
+          draft.className = 'sw-msg sw-ai sw-draft';
+          drafts[frame.message_id] = draft;
+          log.appendChild(draft);
+        }
+        draft.appendChild(document.createTextNode(frame.text || ''));
+        log.scrollTop = log.scrollHeight;
         break;
       case 'error':
         setStatus(frame.message || 'Something went wrong.');

@@ -4,6 +4,7 @@ import dev.supportsuite.agent.AgentServiceApplication;
 import dev.supportsuite.agent.chat.adapter.Downstream;
 import dev.supportsuite.agent.chat.adapter.KafkaTurnPublisher;
 import dev.supportsuite.agent.chat.adapter.KnowledgeClient;
+import dev.supportsuite.agent.chat.adapter.ModelAnswers;
 import dev.supportsuite.agent.chat.adapter.SentimentClient;
 import dev.supportsuite.agent.chat.adapter.TicketDeskClient;
 import dev.supportsuite.agent.chat.domain.AccountLookup;
@@ -11,6 +12,7 @@ import dev.supportsuite.agent.chat.domain.DeskEvents;
 import dev.supportsuite.agent.chat.domain.DirectAnswers;
 import dev.supportsuite.agent.chat.domain.Handoffs;
 import dev.supportsuite.agent.chat.domain.KnowledgeAnswers;
+import dev.supportsuite.agent.chat.domain.KnowledgeSearch;
 import dev.supportsuite.agent.chat.domain.RoutingPolicy;
 import dev.supportsuite.agent.chat.domain.SupportDesk;
 import dev.supportsuite.agent.chat.domain.TicketTools;
@@ -31,10 +33,14 @@ import dev.supportsuite.platform.kafka.EventListenerContainer;
 import dev.supportsuite.platform.kafka.EventTypes;
 import dev.supportsuite.platform.kafka.KafkaEventListenerFactory;
 import dev.supportsuite.platform.kafka.KafkaEventPublisher;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -44,6 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** The chat turn: its steps, the services it calls (each with a timeout and a circuit breaker), its listeners. */
 @Configuration(proxyBeanMethods = false)
 class ChatConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatConfiguration.class);
 
     @Bean
     CircuitBreakerRegistry agentCircuitBreakers(CircuitBreakerProperties properties) {
@@ -75,9 +83,17 @@ class ChatConfiguration {
     }
 
     @Bean
+    KnowledgeSearch knowledgeSearch(WebClient.Builder http, AgentServicesProperties services,
+            CircuitBreakerRegistry breakers) {
+        return new KnowledgeClient(http, services.knowledgeService(),
+                downstream(breakers, "knowledge-service", services.knowledgeTimeout()));
+    }
+
+    @Bean
     TurnService turnService(ConversationStateRepository states, TurnPublisher publisher, IntentService intents,
-            IntentProperties intentProperties, SupportDesk desk, WebClient.Builder http,
-            AgentServicesProperties services, RoutingProperties routing, CircuitBreakerRegistry breakers) {
+            IntentProperties intentProperties, SupportDesk desk, KnowledgeSearch knowledgeSearch,
+            WebClient.Builder http, AgentServicesProperties services, RoutingProperties routing,
+            CircuitBreakerRegistry breakers, LlmProperties llm, JsonMapper json) {
         Clock clock = Clock.systemUTC();
         EntityExtractor entities = new EntityExtractor(clock, intentProperties.plans());
         Understander understander = new Understander(intents::classify, entities::extract,
@@ -87,11 +103,23 @@ class ChatConfiguration {
         RoutingPolicy policy = new RoutingPolicy(new RoutingPolicy.Settings(routing.handoffFrustration(),
                 routing.negativePolarity(), routing.unansweredHandoff()));
         Handoffs handoffs = new Handoffs();
-        KnowledgeAnswers knowledge = new KnowledgeAnswers(new KnowledgeClient(http, services.knowledgeService(),
-                downstream(breakers, "knowledge-service", services.knowledgeTimeout())), handoffs,
-                routing.unansweredHandoff());
-        return new TurnService(states, understander, policy, knowledge, new TicketTools(desk, clock),
+        KnowledgeAnswers knowledge = new KnowledgeAnswers(knowledgeSearch, handoffs, routing.unansweredHandoff());
+        TurnService turns = new TurnService(states, understander, policy, knowledge, new TicketTools(desk, clock),
                 new AccountLookup(desk), new DirectAnswers(), handoffs, publisher, clock);
+        if (llm.openAi()) {
+            log.info("Language model on: {} at {} (the composer answers when it fails)", llm.model(), llm.baseUrl());
+            StreamingChatModel model = OpenAiStreamingChatModel.builder()
+                    .baseUrl(llm.baseUrl())
+                    .apiKey(llm.apiKey() == null || llm.apiKey().isBlank() ? "none" : llm.apiKey())
+                    .modelName(llm.model())
+                    .timeout(llm.timeout())
+                    .temperature(0.2)
+                    .build();
+            turns.withModel(new ModelAnswers(model, knowledgeSearch, desk, json, llm.maxToolRounds()), llm.timeout());
+        } else {
+            log.info("No language model configured: answers come from the grounded composer");
+        }
+        return turns;
     }
 
     @Bean

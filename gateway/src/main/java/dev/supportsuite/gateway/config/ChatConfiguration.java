@@ -1,7 +1,10 @@
 package dev.supportsuite.gateway.config;
 
 import dev.supportsuite.contracts.Topics;
+import dev.supportsuite.contracts.Event;
 import dev.supportsuite.contracts.chat.ChatOutboundMessage;
+import dev.supportsuite.contracts.chat.ChatTokenEvent;
+import dev.supportsuite.platform.kafka.EventTypes;
 import dev.supportsuite.gateway.chat.adapter.KafkaInboundPublisher;
 import dev.supportsuite.gateway.chat.api.ChatWebSocketHandler;
 import dev.supportsuite.gateway.chat.api.EchoWebSocketHandler;
@@ -58,10 +61,15 @@ class ChatConfiguration {
     }
 
     @Bean
-    EventListenerContainer<ChatOutboundMessage> chatOutboundListener(KafkaEventListenerFactory listeners,
-            ChatService chat) {
-        return listeners.broadcast(Topics.CHAT_OUTBOUND, ChatOutboundMessage.class,
-                reply -> Mono.fromRunnable(() -> chat.deliver(reply)));
+    EventListenerContainer<Event> chatOutboundListener(KafkaEventListenerFactory listeners, ChatService chat) {
+        return listeners.broadcast(Topics.CHAT_OUTBOUND, EventTypes.of(ChatOutboundMessage.class,
+                ChatTokenEvent.class), event -> Mono.fromRunnable(() -> {
+                    if (event instanceof ChatOutboundMessage reply) {
+                        chat.deliver(reply);
+                    } else if (event instanceof ChatTokenEvent draft) {
+                        chat.deliver(draft);
+                    }
+                }));
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dev.supportsuite.contracts;
 
 import dev.supportsuite.contracts.chat.ChatInboundMessage;
 import dev.supportsuite.contracts.chat.ChatOutboundMessage;
+import dev.supportsuite.contracts.chat.ChatTokenEvent;
 import dev.supportsuite.contracts.chat.Citation;
 import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
 import dev.supportsuite.contracts.conversation.SentimentSnapshot;
@@ -31,7 +32,7 @@ final class ContractFixtures {
     }
 
     static List<Event> all() {
-        return List.of(chatInbound(), chatOutbound(), turnRecorded(), handoffRequested(), handoffClaimed(),
+        return List.of(chatInbound(), chatOutbound(), chatToken(), turnRecorded(), handoffRequested(), handoffClaimed(),
                 handoffReleased(), ticketOpened(), ticketUpdated(), documentIngested(), userDataErased());
     }
 
@@ -44,6 +45,11 @@ final class ContractFixtures {
         return new ChatOutboundMessage(id(2), AT, 1, CONVERSATION, "msg-0002", "msg-0001", "u-1042", "ai",
                 "Refunds for annual plans are prorated; see Billing > Refunds.", "billing_question", false, false,
                 List.of(new Citation("doc-billing-refunds", "Refund policy", "Guide > Billing > Refunds")));
+    }
+
+    static ChatTokenEvent chatToken() {
+        return new ChatTokenEvent(UUID.fromString("00000000-0000-4000-8000-000000000010"), AT, 1, CONVERSATION,
+                "msg-0002", "msg-0001", 0, "Refunds for annual ");
     }
 
     static ConversationTurnRecordedEvent turnRecorded() {

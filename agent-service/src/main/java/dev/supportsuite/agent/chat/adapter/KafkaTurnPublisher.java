@@ -3,6 +3,7 @@ package dev.supportsuite.agent.chat.adapter;
 import dev.supportsuite.agent.chat.domain.TurnPublisher;
 import dev.supportsuite.contracts.Topics;
 import dev.supportsuite.contracts.chat.ChatOutboundMessage;
+import dev.supportsuite.contracts.chat.ChatTokenEvent;
 import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
 import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
 import dev.supportsuite.platform.kafka.KafkaEventPublisher;
@@ -28,6 +29,11 @@ public class KafkaTurnPublisher implements TurnPublisher {
     @Override
     public Mono<Void> publishTurn(ConversationTurnRecordedEvent turn) {
         return publisher.publish(Topics.CONVERSATION_EVENTS, turn);
+    }
+
+    @Override
+    public Mono<Void> publishToken(ChatTokenEvent token) {
+        return publisher.publish(Topics.CHAT_OUTBOUND, token);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.supportsuite.agent.chat.domain;
 
 import dev.supportsuite.contracts.chat.ChatOutboundMessage;
+import dev.supportsuite.contracts.chat.ChatTokenEvent;
 import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
 import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
 import reactor.core.publisher.Mono;
@@ -13,4 +14,7 @@ public interface TurnPublisher {
     Mono<Void> publishTurn(ConversationTurnRecordedEvent turn);
 
     Mono<Void> publishHandoff(HandoffRequestedEvent handoff);
+
+    /** A chunk of a reply a language model is still writing. */
+    Mono<Void> publishToken(ChatTokenEvent token);
 }

@@ -14,6 +14,7 @@ import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
 import dev.supportsuite.contracts.identity.IdentityHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,8 @@ public final class TurnService {
     private final Tone tone;
     private final TurnPublisher publisher;
     private final Clock clock;
+    private GenerativeAnswers generative;
+    private Duration modelTimeout = Duration.ofSeconds(20);
 
     public TurnService(ConversationStateRepository states, Understander understander, RoutingPolicy policy,
             KnowledgeAnswers knowledge, TicketTools tickets, AccountLookup accounts, DirectAnswers direct,
@@ -64,6 +67,17 @@ public final class TurnService {
         this.tone = new Tone(policy.settings().negativePolarity());
         this.publisher = publisher;
         this.clock = clock;
+    }
+
+    /**
+     * Lets a language model write the answers to questions, account and ticket status look-ups; the
+     * composer remains the fallback (visibly degraded when the model fails or is slower than
+     * {@code timeout}) and everything else (escalation, handoff, tickets that change data) stays as it is.
+     */
+    public TurnService withModel(GenerativeAnswers answers, Duration timeout) {
+        this.generative = answers;
+        this.modelTimeout = timeout;
+        return this;
     }
 
     public Mono<Void> handle(ChatInboundMessage inbound) {
@@ -110,14 +124,15 @@ public final class TurnService {
                     Turn turn = new Turn(state, text, understood,
                             new SupportDesk.Caller(inbound.userId(), inbound.identityType()),
                             derived(inbound.eventId(), "turn-key").toString());
-                    Mono<Outcome> decided = state.mode() == Mode.AI ? decide(turn) : Mono.just(whileWithHuman(turn,
-                            inbound));
+                    DraftStream drafts = new DraftStream(publisher, inbound, clock);
+                    Mono<Outcome> decided = state.mode() == Mode.AI ? decide(turn, drafts)
+                            : Mono.just(whileWithHuman(turn, inbound));
                     return decided.map(outcome -> tone.adapt(outcome, understood))
                             .flatMap(outcome -> record(inbound, understood, outcome, now));
                 });
     }
 
-    private Mono<Outcome> decide(Turn turn) {
+    private Mono<Outcome> decide(Turn turn, DraftStream drafts) {
         List<String> reasons = policy.handoffReasons(turn.understood());
         if (!reasons.isEmpty()) {
             return Mono.just(handoffs.handOff(turn, reasons));
@@ -125,12 +140,33 @@ public final class TurnService {
         Route route = policy.route(turn.state(), turn.understood(), turn.text());
         if (route == Route.CONTINUE) {
             return continuePending(turn).switchIfEmpty(Mono.defer(() -> act(policy.byIntent(turn.understood(), turn.text()),
-                    turn.withState(turn.state().withPending(null)))));
+                    turn.withState(turn.state().withPending(null)), drafts)));
         }
-        return act(route, turn.withState(turn.state().withPending(null)));
+        return act(route, turn.withState(turn.state().withPending(null)), drafts);
     }
 
-    private Mono<Outcome> act(Route route, Turn turn) {
+    private Mono<Outcome> act(Route route, Turn turn, DraftStream drafts) {
+        Mono<Outcome> composed = Mono.defer(() -> compose(route, turn));
+        if (generative == null || !(route == Route.KNOWLEDGE || route == Route.ACCOUNT
+                || route == Route.TICKET_STATUS)) {
+            return composed;
+        }
+        return Mono.defer(() -> generative.answer(turn, route, drafts))
+                .timeout(modelTimeout)
+                .doOnNext(answer -> drafts.flush())
+                .onErrorResume(GenerativeAnswers.Ungrounded.class, e -> {
+                    log.info("Model answer cited nothing conversationId={}; the composer answers",
+                            turn.state().conversationId());
+                    return composed;
+                })
+                .onErrorResume(e -> {
+                    log.warn("Model failed conversationId={}, composer answers instead: {}",
+                            turn.state().conversationId(), e.toString());
+                    return composed.map(Outcome::markedDegraded);
+                });
+    }
+
+    private Mono<Outcome> compose(Route route, Turn turn) {
         return switch (route) {
             case OUT_OF_SCOPE -> Mono.just(direct.outOfScope(turn));
             case DIRECT -> Mono.just(direct.direct(turn));

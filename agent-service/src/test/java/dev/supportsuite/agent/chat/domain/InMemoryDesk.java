@@ -22,6 +22,7 @@ final class InMemoryDesk implements SupportDesk {
     final Map<String, String> keys = new ConcurrentHashMap<>();
     final AtomicInteger opened = new AtomicInteger();
     volatile boolean down;
+    final List<Caller> accountCallers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public Mono<Ticket> open(Caller caller, NewTicket ticket, String idempotencyKey) {
@@ -74,6 +75,7 @@ final class InMemoryDesk implements SupportDesk {
 
     @Override
     public Mono<Account> account(Caller caller) {
+        accountCallers.add(caller);
         return guard(Mono.just(new Account("Ada Lovelace", "Pro", "49.00 USD", "active",
                 Instant.parse("2026-12-01T00:00:00Z"), false, List.of("seats 4 of 10"), "INV-1, 49.00 USD, paid")));
     }

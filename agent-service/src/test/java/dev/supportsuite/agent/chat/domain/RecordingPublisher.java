@@ -1,6 +1,7 @@
 package dev.supportsuite.agent.chat.domain;
 
 import dev.supportsuite.contracts.chat.ChatOutboundMessage;
+import dev.supportsuite.contracts.chat.ChatTokenEvent;
 import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
 import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
 import java.util.List;
@@ -13,6 +14,12 @@ final class RecordingPublisher implements TurnPublisher {
     final List<ChatOutboundMessage> replies = new CopyOnWriteArrayList<>();
     final List<ConversationTurnRecordedEvent> turns = new CopyOnWriteArrayList<>();
     final List<HandoffRequestedEvent> handoffs = new CopyOnWriteArrayList<>();
+    final List<ChatTokenEvent> tokens = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Mono<Void> publishToken(ChatTokenEvent token) {
+        return Mono.fromRunnable(() -> tokens.add(token));
+    }
 
     @Override
     public Mono<Void> publishReply(ChatOutboundMessage reply) {

@@ -124,7 +124,7 @@ public final class ChatWebSocketHandler implements WebSocketHandler {
         AtomicLong lastHeard = new AtomicLong(System.nanoTime());
         emit(outbound, codec.write(new Frames.Connected(conversationId, identity.userId())));
         ConversationLog.Subscription subscription = conversations.subscribe(conversationId, lastSeq,
-                sequenced -> emit(outbound, codec.write(Frames.message(sequenced))));
+                sequenced -> emit(outbound, codec.write(Frames.of(sequenced))));
         log.debug("Socket open conversationId={} sessionId={}", conversationId, session.getId());
 
         Sinks.Empty<Void> closed = Sinks.empty();

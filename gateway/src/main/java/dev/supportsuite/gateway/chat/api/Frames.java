@@ -29,6 +29,19 @@ final class Frames {
             String intent, boolean escalated, boolean degraded, List<CitationView> citations) {
     }
 
+    /** A chunk of a reply still being written; the {@code message} with the same id replaces the chunks. */
+    record Token(String type, String messageId, long seq, String replyTo, int index, String text) {
+    }
+
+    /** The frame for whatever was sequenced: a message or a draft chunk. */
+    static Object of(ConversationLog.Sequenced sequenced) {
+        if (sequenced.token() != null) {
+            return new Token("token", sequenced.token().messageId(), sequenced.seq(), sequenced.token().replyTo(),
+                    sequenced.token().index(), sequenced.token().text());
+        }
+        return message(sequenced);
+    }
+
     static Message message(ConversationLog.Sequenced sequenced) {
         ChatOutboundMessage reply = sequenced.message();
         return new Message("message", reply.messageId(), sequenced.seq(), reply.replyTo(), reply.role(),

@@ -2,6 +2,7 @@ package dev.supportsuite.gateway.chat.domain;
 
 import dev.supportsuite.contracts.chat.ChatInboundMessage;
 import dev.supportsuite.contracts.chat.ChatOutboundMessage;
+import dev.supportsuite.contracts.chat.ChatTokenEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -109,6 +110,11 @@ public final class ChatService {
     public void deliver(ChatOutboundMessage reply) {
         pending.complete(reply);
         log.append(reply);
+    }
+
+    /** Routes a draft chunk of a reply to this instance's sockets (REST callers wait for the final reply). */
+    public void deliver(ChatTokenEvent draft) {
+        log.stream(draft);
     }
 
     private void validate(String content) {

@@ -1,6 +1,7 @@
 package dev.supportsuite.gateway.chat.domain;
 
 import dev.supportsuite.contracts.chat.ChatOutboundMessage;
+import dev.supportsuite.contracts.chat.ChatTokenEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +19,15 @@ import java.util.function.Consumer;
  */
 public final class ConversationLog {
 
-    /** A message with the sequence number it was sent under. */
-    public record Sequenced(long seq, ChatOutboundMessage message) {
+    /**
+     * A frame with the sequence number it was sent under: a message (kept for resumes) or a chunk of a
+     * draft still being written (delivered live only; the final message replaces it).
+     */
+    public record Sequenced(long seq, ChatOutboundMessage message, ChatTokenEvent token) {
+
+        public Sequenced(long seq, ChatOutboundMessage message) {
+            this(seq, message, null);
+        }
     }
 
     /** A socket's place in a conversation; closing it stops live delivery. */
@@ -87,6 +95,18 @@ public final class ConversationLog {
             }
             conversation.listeners.forEach(listener -> listener.accept(sequenced));
             return conversation.listeners.size();
+        }
+    }
+
+    /** Delivers a draft chunk to the conversation's sockets under the next sequence number, without keeping it. */
+    public void stream(ChatTokenEvent token) {
+        Conversation conversation = conversation(token.conversationId());
+        synchronized (conversation) {
+            if (conversation.listeners.isEmpty()) {
+                return;
+            }
+            Sequenced sequenced = new Sequenced(++conversation.seq, null, token);
+            conversation.listeners.forEach(listener -> listener.accept(sequenced));
         }
     }
 

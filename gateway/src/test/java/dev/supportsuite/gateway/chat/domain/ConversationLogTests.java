@@ -39,6 +39,23 @@ class ConversationLogTests {
     }
 
     @Test
+    void draftChunksGoLiveUnderTheirOwnSequenceNumbersButAreNotReplayed() {
+        List<ConversationLog.Sequenced> live = new CopyOnWriteArrayList<>();
+        ConversationLog.Subscription subscription = log.subscribe("c1", null, live::add);
+
+        log.stream(new dev.supportsuite.contracts.chat.ChatTokenEvent(UUID.randomUUID(), Instant.now(), 1, "c1", "r1",
+                "m1", 0, "Annual plans "));
+        log.append(reply("c1", "r1"));
+
+        assertThat(live).extracting(ConversationLog.Sequenced::seq).containsExactly(1L, 2L);
+        assertThat(live.get(0).token().text()).isEqualTo("Annual plans ");
+        assertThat(subscription.replay(0)).isEmpty();
+        List<ConversationLog.Sequenced> rejoined = new CopyOnWriteArrayList<>();
+        log.subscribe("c1", 0L, rejoined::add);
+        assertThat(rejoined).singleElement().satisfies(kept -> assertThat(kept.message().messageId()).isEqualTo("r1"));
+    }
+
+    @Test
     void aResumeFrameReplaysOnlyWhatCameBeforeTheSocketJoined() {
         log.append(reply("c1", "r1"));
         log.append(reply("c1", "r2"));

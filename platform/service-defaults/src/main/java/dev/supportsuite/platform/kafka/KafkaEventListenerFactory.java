@@ -63,9 +63,14 @@ public class KafkaEventListenerFactory {
     /** A listener with a group of its own: this process sees every new record of the topic. */
     public <T extends Event> EventListenerContainer<T> broadcast(String topic, Class<T> type,
             Function<T, Mono<Void>> handler) {
+        return broadcast(topic, EventTypes.single(type), handler);
+    }
+
+    /** A listener with a group of its own for a topic that carries several event types. */
+    public <T extends Event> EventListenerContainer<T> broadcast(String topic, EventTypes<T> types,
+            Function<T, Mono<Void>> handler) {
         String group = applicationName + "-" + topic + "-" + UUID.randomUUID();
-        return new EventListenerContainer<>(topic, group, EventTypes.single(type), handler, true, false, properties,
-                mapper, store,
+        return new EventListenerContainer<>(topic, group, types, handler, true, false, properties, mapper, store,
                 deadLetters, provisioner, meters, applicationName);
     }
 }

@@ -17,9 +17,10 @@ import java.util.Set;
  * <p>The word and emoticon valences are the VADER lexicon (Hutto and Gilbert, 2014; MIT), as bundled
  * by the {@code vader-sentiment} npm package (Apache-2.0): each entry is the mean of ten human ratings.
  * Emoji valences are this project's own small table. Inflected forms that the lexicon lacks are found
- * through a light suffix fallback ("disappointingly" finds "disappointing"). On top of these, an optional
- * table of corpus-learned corrections ({@code learned-lexicon.tsv}, written by a build-time fitter) is
- * added per word.
+ * through a light suffix fallback ("disappointingly" finds "disappointing"). Apart from these, an optional
+ * table of corpus-learned corrections ({@code learned-lexicon.tsv}, written by the build-time
+ * {@code LearnedLexiconFitter}) holds a correction per word and per word pair ("too slow"), which the rule
+ * engine adds with the context factor of the word's place.
  */
 public final class Lexicon {
 
@@ -45,10 +46,34 @@ public final class Lexicon {
 
     private final Map<String, Double> valences;
     private final Map<String, Double> learned;
+    private final Map<String, Map<String, Double>> learnedPairs;
+    private final Map<String, Double> learnedStems;
 
+    /**
+     * @param valences human-rated valences
+     * @param learned  learned corrections: a word ("slow"), a word pair separated by one space ("too slow") or
+     *                 a stem after a tilde ("~disappoint", see {@link #stem(String)})
+     */
     Lexicon(Map<String, Double> valences, Map<String, Double> learned) {
         this.valences = Map.copyOf(valences);
-        this.learned = Map.copyOf(learned);
+        Map<String, Double> words = new HashMap<>();
+        Map<String, Double> stems = new HashMap<>();
+        Map<String, Map<String, Double>> pairs = new HashMap<>();
+        learned.forEach((key, v) -> {
+            int space = key.indexOf(' ');
+            if (key.startsWith("~")) {
+                stems.put(key.substring(1), v);
+            } else if (space < 0) {
+                words.put(key, v);
+            } else {
+                pairs.computeIfAbsent(key.substring(space + 1), k -> new HashMap<>()).put(key.substring(0, space), v);
+            }
+        });
+        this.learned = Map.copyOf(words);
+        this.learnedStems = Map.copyOf(stems);
+        Map<String, Map<String, Double>> frozen = new HashMap<>();
+        pairs.forEach((second, firsts) -> frozen.put(second, Map.copyOf(firsts)));
+        this.learnedPairs = Map.copyOf(frozen);
     }
 
     /** The same human-rated valences without the learned corrections (for fitting them, and for comparison). */
@@ -56,12 +81,17 @@ public final class Lexicon {
         return new Lexicon(valences, Map.of());
     }
 
+    /** The same human-rated valences with other learned corrections (words and "first second" pairs). */
+    Lexicon withLearned(Map<String, Double> corrections) {
+        return new Lexicon(valences, corrections);
+    }
+
     /** The bundled lexicon: VADER's words and emoticons, the project's emoji table and the learned corrections. */
     public static Lexicon bundled() {
         Map<String, Double> map = new HashMap<>(8192);
         read(VADER_RESOURCE, map);
         read(EMOJI_RESOURCE, map);
-        Map<String, Double> learned = new HashMap<>(8192);
+        Map<String, Double> learned = new HashMap<>(32768);
         if (Lexicon.class.getResource(LEARNED_RESOURCE) != null) {
             read(LEARNED_RESOURCE, learned);
         }
@@ -92,24 +122,52 @@ public final class Lexicon {
         return valences.size();
     }
 
+    int learnedSize() {
+        return learned.size() + learnedStems.size() + learnedPairs.values().stream().mapToInt(Map::size).sum();
+    }
+
     boolean contains(String lower) {
         return valences.containsKey(lower);
     }
 
+    boolean hasLearned() {
+        return !learned.isEmpty() || !learnedPairs.isEmpty() || !learnedStems.isEmpty();
+    }
+
     /**
-     * Valence of a lower-case token: the human-rated value (trying common suffixes when the exact form is
-     * unknown; 0 when unknown) plus the corpus-learned correction for that word, if any.
+     * Human-rated valence of a lower-case token (trying common suffixes when the exact form is unknown; 0 when
+     * unknown; 0 for support topic words).
      */
     double valence(String lower) {
-        if (SUPPORT_TOPIC_WORDS.contains(lower)) {
+        return humanValence(lower);
+    }
+
+    /**
+     * The learned correction for {@code word} in its place: the word's own, its stem's (shared by its inflections)
+     * and that of the pair it forms with {@code previous} (null when there is none); 0 for support topic words.
+     */
+    double learned(String previous, String word) {
+        if (SUPPORT_TOPIC_WORDS.contains(word)) {
             return 0;
         }
-        double human = humanValence(lower);
-        if (learned.isEmpty()) {
-            return human;
+        Double own = learned.get(word);
+        double v = own == null ? 0 : own;
+        if (!learnedStems.isEmpty()) {
+            Double shared = learnedStems.get(stem(word));
+            if (shared != null) {
+                v += shared;
+            }
         }
-        Double correction = learned.get(lower);
-        return correction == null ? human : human + correction;
+        if (previous != null) {
+            Map<String, Double> firsts = learnedPairs.get(word);
+            if (firsts != null) {
+                Double pair = firsts.get(previous);
+                if (pair != null) {
+                    v += pair;
+                }
+            }
+        }
+        return v;
     }
 
     /** Valence from the human-rated lexicon only, with the suffix fallback; 0 when unknown. */
@@ -153,6 +211,33 @@ public final class Lexicon {
             v = valences.get(b);
         }
         return v;
+    }
+
+    private static final String[][] SUFFIXES = {{"ingly", ""}, {"edly", ""}, {"ness", ""}, {"ment", ""}, {"ies", "y"},
+        {"ied", "y"}, {"ing", ""}, {"ed", ""}, {"es", ""}, {"er", ""}, {"ly", ""}, {"s", ""}};
+
+    /**
+     * A light stem shared by a word's inflections, for learned corrections: one common suffix cut (leaving at least
+     * three letters), then a final "e" and a doubled final consonant ("disappointed", "disappointing",
+     * "disappoints" → "disappoint"; "hoped", "hoping", "hope" → "hop").
+     */
+    static String stem(String lower) {
+        String w = lower;
+        for (String[] rule : SUFFIXES) {
+            if (w.endsWith(rule[0]) && w.length() - rule[0].length() >= 3) {
+                w = w.substring(0, w.length() - rule[0].length()) + rule[1];
+                break;
+            }
+        }
+        if (w.length() > 3 && w.endsWith("e")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        int n = w.length();
+        char last = w.charAt(n - 1);
+        if (n > 3 && last == w.charAt(n - 2) && "lszaeiou".indexOf(last) < 0) {
+            w = w.substring(0, n - 1);
+        }
+        return w;
     }
 
     /** True when a letter repeats three or more times in a row, as in "sooo" or "greaaat". */

@@ -9,6 +9,14 @@ class SentimentAnalyzerTests {
 
     private static final SentimentAnalyzer ANALYZER = SentimentAnalyzer.withDefaults();
 
+    /** The rules over the human-rated lexicon alone, so rule tests do not depend on the learned table. */
+    private static final SentimentAnalyzer RULES = new SentimentAnalyzer(Lexicon.bundled().humanOnly(),
+            AnalyzerSettings.defaults());
+
+    private static double rulePolarity(String text) {
+        return RULES.analyze(text, List.of()).polarity();
+    }
+
     private static SentimentAnalysis analyze(String text) {
         return ANALYZER.analyze(text, List.of());
     }
@@ -164,5 +172,51 @@ class SentimentAnalyzerTests {
     void supportTopicWordsAreNotPraise() {
         assertThat(analyze("I need help with support for my credit card please").label())
                 .isEqualTo(SentimentAnalysis.Label.NEUTRAL);
+    }
+
+    @Test
+    void aCapitalisedWordInsideASentenceIsANameNotPraise() {
+        assertThat(rulePolarity("I bought it at Best Buy last week")).isZero();
+        assertThat(rulePolarity("I bought the best phone last week")).isPositive();
+        assertThat(analyze("I bought it at Best Buy last week").label()).isEqualTo(SentimentAnalysis.Label.NEUTRAL);
+        assertThat(rulePolarity("Best phone ever")).isPositive();
+    }
+
+    @Test
+    void likeIsSentimentOnlyAsTheVerbOfLiking() {
+        assertThat(rulePolarity("it looks like a cat")).isZero();
+        assertThat(rulePolarity("I'd like to change my address")).isZero();
+        assertThat(rulePolarity("I like the new app")).isPositive();
+        assertThat(rulePolarity("I don't like the new app")).isNegative();
+    }
+
+    @Test
+    void aPositiveWordAfterTooTurnsNegative() {
+        assertThat(rulePolarity("the steps are easy")).isPositive();
+        assertThat(rulePolarity("the steps are too easy")).isNegative();
+        assertThat(rulePolarity("the steps are too hard")).isLessThan(0);
+    }
+
+    @Test
+    void aClauseAfterAModalOrConditionalCountsLess() {
+        double real = rulePolarity("it is great");
+        double hypothetical = rulePolarity("it would be great");
+
+        assertThat(hypothetical).isPositive().isLessThan(real);
+        assertThat(rulePolarity("if only it were great, it is awful")).isNegative();
+    }
+
+    @Test
+    void aLongSentenceWithOneHarshWordIsMilderThanAShortOne() {
+        double shortText = rulePolarity("the update was bad");
+        double longText = rulePolarity("the update that we installed on all the office computers last tuesday was bad");
+
+        assertThat(longText).isNegative().isGreaterThan(shortText);
+    }
+
+    @Test
+    void aButThatOpensTheTextDoesNotAmplifyIt() {
+        assertThat(rulePolarity("But the app is great")).isEqualTo(rulePolarity("And the app is great"));
+        assertThat(rulePolarity("the app is great but the support is awful")).isNegative();
     }
 }

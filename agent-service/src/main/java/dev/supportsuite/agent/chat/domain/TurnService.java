@@ -252,7 +252,8 @@ public final class TurnService {
                         inbound.userId(), outcome.handoff().reasons(), outcome.handoff().summary(),
                         outcome.handoff().frustration()));
         Mono<Void> answer = reply == null ? Mono.empty() : publisher.publishReply(reply);
-        return handoff.then(answer).then(publisher.publishTurn(turn))
+        // The three go to different topics, so they are sent together; the state is saved once all are out.
+        return Mono.when(handoff, answer, publisher.publishTurn(turn))
                 .then(states.save(next).hasElement());
     }
 

@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * How a service talks to Kafka.
  *
  * @param bootstrapServers Kafka's bootstrap servers; default {@code localhost:9092}
- * @param partitions       partitions for topics this service creates when they are missing; default 3
+ * @param partitions       partitions for topics this service creates when they are missing; default 12, so
+ *                         that many conversations (the key of the chat topics) are worked on at once
  * @param maxAttempts      how often a listener runs a handler for one record before the record goes
  *                         to the dead-letter topic; default 4
  * @param retryBackoff     first pause between attempts, doubled each time; default 200 ms
@@ -26,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("support.kafka")
 public record SupportKafkaProperties(
         @NotBlank @DefaultValue("localhost:9092") String bootstrapServers,
-        @Min(1) @DefaultValue("3") int partitions,
+        @Min(1) @DefaultValue("12") int partitions,
         @Min(1) @DefaultValue("4") int maxAttempts,
         @NotNull @DefaultValue("200ms") Duration retryBackoff,
         @NotNull @DefaultValue("2s") Duration maxRetryBackoff,

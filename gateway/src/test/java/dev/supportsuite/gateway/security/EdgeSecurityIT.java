@@ -177,13 +177,22 @@ class EdgeSecurityIT {
                         "agent", 200, "admin", 403)),
                 new Route("POST", "/api/v1/sentiment/analyze", Map.of("anonymous", 401, "visitor", 403,
                         "userA", 403, "partnerRead", 403, "partnerChat", 200, "partnerBare", 403, "agent", 200,
-                        "admin", 403)));
+                        "admin", 403)),
+                // The console is for human agents only; an agent reaches no admin or partner-only route.
+                new Route("GET", "/api/v1/console/session", Map.of("anonymous", 401, "visitor", 403, "userA", 403,
+                        "partnerRead", 403, "partnerChat", 403, "partnerBare", 403, "agent", 200, "admin", 403)),
+                new Route("GET", "/api/v1/console/events", Map.of("anonymous", 401, "visitor", 403, "userA", 403,
+                        "partnerRead", 403, "partnerChat", 403, "partnerBare", 403, "agent", 200, "admin", 403)),
+                new Route("POST", "/api/v1/admin/api-keys", Map.of("anonymous", 401, "visitor", 403, "userA", 403,
+                        "partnerRead", 403, "partnerChat", 403, "partnerBare", 403, "agent", 403, "admin", 400)));
 
         List<String> wrong = new ArrayList<>();
         for (Route route : routes) {
             for (Map.Entry<String, String> caller : callers.entrySet()) {
-                HttpResponse<String> response = send(route.method(), route.path(), caller.getValue(),
-                        route.method().equals("GET") ? null : "{}");
+                HttpResponse<String> response = route.path().endsWith("/events")
+                        ? firstBytes(route.path(), caller.getValue())
+                        : send(route.method(), route.path(), caller.getValue(), route.method().equals("GET") ? null
+                                : "{}");
                 int expected = route.expected().get(caller.getKey());
                 if (response.statusCode() != expected) {
                     wrong.add(route.method() + " " + route.path() + " as " + caller.getKey() + ": "
@@ -196,6 +205,51 @@ class EdgeSecurityIT {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void theConsoleSessionIsAnHttpOnlyCookieAndItsWritesNeedTheCsrfToken() throws Exception {
+        HttpResponse<String> signIn = post("/api/v1/console/session", null,
+                "{\"username\":\"ana\",\"password\":\"correct horse\"}");
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        List<String> cookies = signIn.headers().allValues("Set-Cookie");
+        String session = cookies.stream().filter(c -> c.startsWith("support_console=")).findFirst().orElseThrow();
+        String csrf = cookies.stream().filter(c -> c.startsWith("support_csrf=")).findFirst().orElseThrow();
+        assertThat(session).containsIgnoringCase("HttpOnly").contains("SameSite=Strict");
+        assertThat(csrf).doesNotContainIgnoringCase("HttpOnly").contains("SameSite=Strict");
+        String sessionValue = session.substring(0, session.indexOf(';'));
+        String csrfValue = csrf.substring("support_csrf=".length(), csrf.indexOf(';'));
+        String both = sessionValue + "; support_csrf=" + csrfValue;
+
+        HttpResponse<String> me = send("GET", "/api/v1/console/session", null, null, "Cookie", both);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(MAPPER.readTree(me.body()).get("agent_id").asString()).isEqualTo("ana");
+
+        HttpResponse<String> forged = send("POST", "/api/v1/handoffs/H-1/claim", null, "{}", "Cookie", both);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(MAPPER.readTree(forged.body()).get("type").asString()).endsWith("/csrf-failed");
+        HttpResponse<String> wrongToken = send("POST", "/api/v1/handoffs/H-1/claim", null, "{}", "Cookie", both,
+                "X-CSRF-Token", "0".repeat(48));
+        assertThat(wrongToken.statusCode()).isEqualTo(403);
+
+        HttpResponse<String> claim = send("POST", "/api/v1/handoffs/H-1/claim", null, "{}", "Cookie", both,
+                "X-CSRF-Token", csrfValue);
+        assertThat(claim.statusCode()).isEqualTo(200);
+        JsonNode seen = MAPPER.readTree(claim.body());
+        assertThat(seen.get("type").asString()).isEqualTo("agent");
+        assertThat(seen.get("user").asString()).isEqualTo("ana");
+
+        HttpResponse<String> reply = send("POST", "/api/v1/console/handoffs/H-1/messages", null,
+                "{\"content\":\"hello\"}", "Cookie", both, "X-CSRF-Token", csrfValue);
+        assertThat(reply.statusCode()).as("a conversation the agent does not hold").isEqualTo(409);
+
+        HttpResponse<String> customerCookie = send("GET", "/api/v1/console/session", null, null, "Cookie",
+                "support_console=" + userToken("user-a"));
+        assertThat(customerCookie.statusCode()).isEqualTo(403);
+        HttpResponse<String> signOut = send("DELETE", "/api/v1/console/session", null, null, "Cookie", both,
+                "X-CSRF-Token", csrfValue);
+        assertThat(signOut.statusCode()).isEqualTo(204);
+        assertThat(signOut.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).contains("Max-Age=0"));
     }
 
     @Test
@@ -330,6 +384,57 @@ class EdgeSecurityIT {
 
     private int closeCode(String path) throws Exception {
         return connect(path).closeCode.get(10, TimeUnit.SECONDS);
+    }
+
+    /** The status of a streaming response, read from its first bytes (the stream itself never ends). */
+    private HttpResponse<String> firstBytes(String path, String credential) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET();
+        if (credential != null) {
+            request.header("Authorization", "Bearer " + credential);
+        }
+        HttpResponse<java.io.InputStream> response = HTTP.send(request.build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        String head;
+        try (java.io.InputStream body = response.body()) {
+            byte[] buffer = new byte[512];
+            int read = body.read(buffer);
+            head = read > 0 ? new String(buffer, 0, read, StandardCharsets.UTF_8) : "";
+        }
+        String text = head;
+        return new HttpResponse<>() {
+            public int statusCode() {
+                return response.statusCode();
+            }
+
+            public HttpRequest request() {
+                return response.request();
+            }
+
+            public java.util.Optional<HttpResponse<String>> previousResponse() {
+                return java.util.Optional.empty();
+            }
+
+            public java.net.http.HttpHeaders headers() {
+                return response.headers();
+            }
+
+            public String body() {
+                return text;
+            }
+
+            public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+                return java.util.Optional.empty();
+            }
+
+            public URI uri() {
+                return response.uri();
+            }
+
+            public HttpClient.Version version() {
+                return response.version();
+            }
+        };
     }
 
     private HttpResponse<String> post(String path, String credential, String json) throws Exception {

@@ -37,6 +37,8 @@ public final class AccessPolicy {
         this.rules = List.of(
                 new Rule(Set.of("POST"), "/api/v1/widget/sessions", anyone),
                 new Rule(Set.of("POST"), "/api/v1/agent/sessions", anyone),
+                new Rule(Set.of("POST"), "/api/v1/console/session", anyone),
+                new Rule(ANY, "/api/v1/console", agent),
                 new Rule(ANY, "/api/v1/admin", admin),
                 new Rule(ANY, "/chat", chat),
                 new Rule(ANY, "/api/v1/chat", chat),

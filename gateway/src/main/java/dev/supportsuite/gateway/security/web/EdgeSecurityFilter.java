@@ -9,6 +9,7 @@ import dev.supportsuite.gateway.security.domain.SlidingWindowLimiter;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -20,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The edge's one security step, in front of every controller, socket and route: strip identity
- * headers a client sent, verify the credential (bearer token, partner key, or {@code token} query
- * parameter on a socket), count the request against the caller's rate limit, apply the
+ * headers a client sent, verify the credential (bearer token, partner key, {@code token} query
+ * parameter on a socket, or the console's session cookie, whose writes also need the CSRF token), count the request against the caller's rate limit, apply the
  * {@link AccessPolicy}, and pass the verified identity on, as exchange attribute and as the
  * {@link IdentityHeaders} that routed services read.
  */
@@ -62,12 +63,23 @@ public final class EdgeSecurityFilter implements WebFilter, Ordered {
             return chain.filter(exchange.mutate().request(stripped(request, CallerIdentity.anonymous())).build());
         }
         CallerIdentity identity;
+        String bearer = credential(request, path);
+        boolean signingIn = path.equals(ConsoleCookies.SIGN_IN_PATH) && "POST".equals(request.getMethod().name());
+        HttpCookie session = bearer == null && path.startsWith("/api/") && !signingIn ? request.getCookies()
+                .getFirst(ConsoleCookies.SESSION) : null;
         try {
-            identity = authenticator.authenticate(credential(request, path));
+            identity = authenticator.authenticate(session != null ? session.getValue() : bearer);
         } catch (AuthenticationException e) {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             return problems.write(exchange, HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
                     e.getMessage());
+        }
+        if (session != null && !SAFE_METHODS.contains(request.getMethod().name()) && !csrfHolds(request)) {
+            // A session cookie goes with every request the browser makes, also from other sites' pages:
+            // a write must also carry the CSRF token, which only the console's own page can read.
+            return problems.write(exchange, HttpStatus.FORBIDDEN, "csrf-failed", "Missing or wrong CSRF token",
+                    "Send the value of the " + ConsoleCookies.CSRF + " cookie in the " + ConsoleCookies.CSRF_HEADER
+                            + " header.");
         }
         SlidingWindowLimiter.Decision decision = limiter.tryAcquire(identity.limitKey(remoteAddress(request)));
         if (!decision.allowed()) {
@@ -91,6 +103,16 @@ public final class EdgeSecurityFilter implements WebFilter, Ordered {
                 return chain.filter(exchange.mutate().request(stripped(request, identity)).build());
             }
         }
+    }
+
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+
+    private static boolean csrfHolds(ServerHttpRequest request) {
+        HttpCookie cookie = request.getCookies().getFirst(ConsoleCookies.CSRF);
+        String header = request.getHeaders().getFirst(ConsoleCookies.CSRF_HEADER);
+        return cookie != null && header != null && !header.isEmpty()
+                && java.security.MessageDigest.isEqual(cookie.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        header.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String credential(ServerHttpRequest request, String path) {

@@ -9,6 +9,7 @@
   var mine = [];
   var open = null;        // the handoff shown in the conversation view
   var shown = {};         // message ids already in the transcript
+  var early = null;       // live messages that arrive while the transcript is still loading
   var events = null;
 
   function csrf() {
@@ -108,7 +109,11 @@
     events.addEventListener('turn', function (event) {
       var update = JSON.parse(event.data);
       if (open && update.conversation_id === open.conversationId) {
-        update.messages.forEach(addMessage);
+        if (early) {
+          Array.prototype.push.apply(early, update.messages);
+        } else {
+          update.messages.forEach(addMessage);
+        }
       }
     });
   }
@@ -186,9 +191,16 @@
     clear($('transcript'));
     clear($('hits'));
     clear($('results'));
+    early = [];
     api('GET', '/api/v1/memory/conversations/' + encodeURIComponent(handoff.conversationId) + '/messages?size=100')
       .then(function (page) { (page.items || []).forEach(addMessage); trend(page.items || []); })
-      .catch(function (error) { notice(error.message); });
+      .catch(function (error) { notice(error.message); })
+      .finally(function () {
+        // What arrived live meanwhile comes after the stored transcript (addMessage skips repeats).
+        var pending = early || [];
+        early = null;
+        pending.forEach(addMessage);
+      });
     api('GET', '/api/v1/accounts/' + encodeURIComponent(handoff.userId)).then(account)
       .catch(function () { clear($('account')); $('account').appendChild(el('dd', 'No account (visitor).')); });
     api('GET', '/api/v1/tickets?userId=' + encodeURIComponent(handoff.userId) + '&size=10').then(tickets)

@@ -11,6 +11,7 @@ import dev.supportsuite.agent.chat.domain.AccountLookup;
 import dev.supportsuite.agent.chat.domain.DeskEvents;
 import dev.supportsuite.agent.chat.domain.DirectAnswers;
 import dev.supportsuite.agent.chat.domain.Handoffs;
+import dev.supportsuite.agent.chat.domain.HumanWait;
 import dev.supportsuite.agent.chat.domain.KnowledgeAnswers;
 import dev.supportsuite.agent.chat.domain.KnowledgeSearch;
 import dev.supportsuite.agent.chat.domain.RoutingPolicy;
@@ -41,7 +42,11 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -125,6 +130,49 @@ class ChatConfiguration {
     @Bean
     DeskEvents deskEvents(ConversationStateRepository states, TurnPublisher publisher, RoutingProperties routing) {
         return new DeskEvents(states, publisher, Clock.systemUTC(), routing.openConversation());
+    }
+
+    @Bean
+    HumanWait humanWait(ConversationStateRepository states, TurnPublisher publisher, RoutingProperties routing) {
+        return new HumanWait(states, publisher, Clock.systemUTC(), routing.humanWait());
+    }
+
+    /** Looks for customers who waited too long for a human, every tenth of the wait (at most every 10 s). */
+    @Bean
+    SmartLifecycle humanWaitSweeper(HumanWait wait, RoutingProperties routing) {
+        Duration every = routing.humanWait().dividedBy(10).compareTo(Duration.ofSeconds(10)) > 0
+                ? Duration.ofSeconds(10) : routing.humanWait().dividedBy(10).plusMillis(1);
+        return new SmartLifecycle() {
+            private volatile Disposable running;
+
+            @Override
+            public void start() {
+                running = Flux.interval(every)
+                        .concatMap(tick -> wait.sweep().onErrorResume(e -> {
+                            log.warn("Human wait sweep failed: {}", e.toString());
+                            return Mono.just(0L);
+                        }))
+                        .subscribe(told -> {
+                            if (told > 0) {
+                                log.info("Told {} waiting customers that nobody is free yet", told);
+                            }
+                        });
+            }
+
+            @Override
+            public void stop() {
+                Disposable current = running;
+                if (current != null) {
+                    current.dispose();
+                }
+                running = null;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running != null;
+            }
+        };
     }
 
     @Bean

@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param openConversation   ticket updates are posted to the customer's conversation if it was active
  *                           within this time
  * @param classifierTimeout  the intent classifier's budget per message
+ * @param humanWait          how long a conversation waits for a human before the customer is told that
+ *                           nobody is free and offered a ticket ({@code SUPPORT_HUMAN_WAIT}, default 3 min)
  */
 @Validated
 @ConfigurationProperties("support.agent.routing")
@@ -29,5 +31,6 @@ public record RoutingProperties(
         @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.3") double negativePolarity,
         @Min(0) @DefaultValue("3") int unansweredHandoff,
         @NotNull @DefaultValue("24h") Duration openConversation,
-        @NotNull @DefaultValue("2s") Duration classifierTimeout) {
+        @NotNull @DefaultValue("2s") Duration classifierTimeout,
+        @NotNull @DefaultValue("3m") Duration humanWait) {
 }

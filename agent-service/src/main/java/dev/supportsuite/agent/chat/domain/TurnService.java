@@ -126,7 +126,7 @@ public final class TurnService {
                             derived(inbound.eventId(), "turn-key").toString());
                     DraftStream drafts = new DraftStream(publisher, inbound, clock);
                     Mono<Outcome> decided = state.mode() == Mode.AI ? decide(turn, drafts)
-                            : Mono.just(whileWithHuman(turn, inbound));
+                            : whileWithHuman(turn, inbound);
                     return decided.map(outcome -> tone.adapt(outcome, understood))
                             .flatMap(outcome -> record(inbound, understood, outcome, now));
                 });
@@ -217,7 +217,24 @@ public final class TurnService {
      * transcript (the human reads it there). A REST caller, who has no socket to receive the human's
      * answer, gets a short notice instead of a timeout.
      */
-    private Outcome whileWithHuman(Turn turn, ChatInboundMessage inbound) {
+    private Mono<Outcome> whileWithHuman(Turn turn, ChatInboundMessage inbound) {
+        Pending pending = turn.state().pending();
+        if (turn.state().mode() == Mode.WAITING_FOR_HUMAN && pending != null) {
+            // Nobody was free and the customer was offered a ticket: that offer, and a ticket read-back it
+            // started, are answered; the conversation stays in the queue all the while.
+            Mono<Outcome> answered = Pending.NO_HUMAN_OFFER.equals(pending.step())
+                    ? (Phrases.mentionsTicket(turn.text()) || Phrases.yes(turn.text())
+                            ? Mono.just(tickets.offerFor(turn, String.join("\n", turn.state().recentMessages())
+                                    .strip().isEmpty() ? turn.text() : String.join("\n",
+                                    turn.state().recentMessages())))
+                            : Mono.empty())
+                    : continuePending(turn);
+            return answered.switchIfEmpty(Mono.fromSupplier(() -> silentOrNotice(turn, inbound)));
+        }
+        return Mono.just(silentOrNotice(turn, inbound));
+    }
+
+    private Outcome silentOrNotice(Turn turn, ChatInboundMessage inbound) {
         if (!"rest".equals(inbound.channel())) {
             return Outcome.silent("with_human", turn.state());
         }
@@ -237,7 +254,7 @@ public final class TurnService {
         ChatOutboundMessage reply = outcome.content() == null ? null
                 : new ChatOutboundMessage(derived(inbound.eventId(), "reply"), now, ChatOutboundMessage.SCHEMA_VERSION,
                         inbound.conversationId(), "reply-" + inbound.messageId(), inbound.messageId(),
-                        inbound.userId(), outcome.handoff() == null && next.mode() != Mode.AI ? "system" : "ai",
+                        inbound.userId(), "with_human".equals(outcome.route()) ? "system" : "ai",
                         outcome.content(), intent, escalated, degraded, outcome.citations());
         SentimentSnapshot mood = understood.mood().snapshot();
         ConversationTurnRecordedEvent turn = new ConversationTurnRecordedEvent(derived(inbound.eventId(), "turn"), now,

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +39,7 @@ public final class R2dbcConversationStateRepository implements ConversationState
 
     /** The part of the state nobody queries by. */
     record Memo(Pending pending, List<String> recentIntents, List<String> recentMessages, List<Double> polarities,
-            int unanswered, long lastSeq) {
+            int unanswered, long lastSeq, Instant waitingSince) {
     }
 
     private final DatabaseClient db;
@@ -60,7 +61,7 @@ public final class R2dbcConversationStateRepository implements ConversationState
     @Override
     public Mono<ConversationState> save(ConversationState state) {
         String memo = json.writeValueAsString(new Memo(state.pending(), state.recentIntents(), state.recentMessages(),
-                state.polarities(), state.unanswered(), state.lastSeq()));
+                state.polarities(), state.unanswered(), state.lastSeq(), state.waitingSince()));
         DatabaseClient.GenericExecuteSpec spec = db.sql(state.stored() ? UPDATE : INSERT)
                 .bind("id", state.conversationId())
                 .bind("mode", state.mode().wire())
@@ -75,7 +76,19 @@ public final class R2dbcConversationStateRepository implements ConversationState
                 .map(rows -> new ConversationState(state.conversationId(), state.userId(), state.identityType(),
                         state.mode(), state.handoffId(), state.pending(), state.recentIntents(),
                         state.recentMessages(), state.polarities(), state.unanswered(), state.lastSeq(),
-                        state.version() + 1, state.updatedAt()));
+                        state.version() + 1, state.updatedAt(), state.waitingSince()));
+    }
+
+    @Override
+    public Flux<ConversationState> waitingSince(Instant before, int limit) {
+        return db.sql("SELECT " + COLUMNS + " FROM conversation_state WHERE mode = 'waiting_for_human' "
+                        + "AND (memo->>'waitingSince') IS NOT NULL "
+                        + "AND (memo->'pending' IS NULL OR memo->'pending' = 'null'::jsonb) "
+                        + "ORDER BY updated_at LIMIT :limit")
+                .bind("limit", limit)
+                .map(this::read)
+                .all()
+                .filter(state -> state.waitingSince() != null && state.waitingSince().isBefore(before));
     }
 
     @Override
@@ -94,7 +107,8 @@ public final class R2dbcConversationStateRepository implements ConversationState
                 row.get("identity_type", String.class), Mode.fromWire(row.get("mode", String.class)),
                 row.get("handoff_id", String.class), memo.pending(), nullToEmpty(memo.recentIntents()),
                 nullToEmpty(memo.recentMessages()), nullToEmpty(memo.polarities()), memo.unanswered(), memo.lastSeq(),
-                row.get("version", Long.class), row.get("updated_at", OffsetDateTime.class).toInstant());
+                row.get("version", Long.class), row.get("updated_at", OffsetDateTime.class).toInstant(),
+                memo.waitingSince());
     }
 
     private static <T> List<T> nullToEmpty(List<T> values) {

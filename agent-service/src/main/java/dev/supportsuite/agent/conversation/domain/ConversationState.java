@@ -18,6 +18,7 @@ import java.util.List;
  * @param unanswered      knowledge questions in a row the agent could not answer
  * @param lastSeq         sequence number of the last customer message handled
  * @param version         0 for a conversation not stored yet
+ * @param waitingSince    when the conversation started waiting for a human; null unless waiting
  */
 public record ConversationState(
         String conversationId,
@@ -32,7 +33,8 @@ public record ConversationState(
         int unanswered,
         long lastSeq,
         long version,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant waitingSince) {
 
     /** How many recent intents, messages and polarities a state keeps. */
     public static final int KEPT = 6;
@@ -46,26 +48,29 @@ public record ConversationState(
 
     public static ConversationState start(String conversationId, String userId, String identityType, Instant now) {
         return new ConversationState(conversationId, userId, identityType, Mode.AI, null, null, List.of(), List.of(),
-                List.of(), 0, 0, 0, now);
+                List.of(), 0, 0, 0, now, null);
     }
 
     public boolean stored() {
         return version > 0;
     }
 
+    /** The state in another mode; entering {@code waiting_for_human} starts the wait at {@code updatedAt}. */
     public ConversationState withMode(Mode next, String handoff) {
+        Instant waiting = next != Mode.WAITING_FOR_HUMAN ? null : mode == Mode.WAITING_FOR_HUMAN ? waitingSince
+                : updatedAt;
         return new ConversationState(conversationId, userId, identityType, next, handoff, pending, recentIntents,
-                recentMessages, polarities, unanswered, lastSeq, version, updatedAt);
+                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waiting);
     }
 
     public ConversationState withPending(Pending next) {
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, next, recentIntents,
-                recentMessages, polarities, unanswered, lastSeq, version, updatedAt);
+                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waitingSince);
     }
 
     public ConversationState withUnanswered(int count) {
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, recentIntents,
-                recentMessages, polarities, count, lastSeq, version, updatedAt);
+                recentMessages, polarities, count, lastSeq, version, updatedAt, waitingSince);
     }
 
     /** The state after a customer message: remembered, with its intent and polarity (null when unknown). */
@@ -74,12 +79,12 @@ public record ConversationState(
         String kept = message.length() > MAX_KEPT_CHARS ? message.substring(0, MAX_KEPT_CHARS) : message;
         List<Double> moods = polarity == null ? polarities : keepLast(polarities, polarity);
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, intents,
-                keepLast(recentMessages, kept), moods, unanswered, Math.max(lastSeq, seq), version, now);
+                keepLast(recentMessages, kept), moods, unanswered, Math.max(lastSeq, seq), version, now, waitingSince);
     }
 
     public ConversationState touched(Instant now) {
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, recentIntents,
-                recentMessages, polarities, unanswered, lastSeq, version, now);
+                recentMessages, polarities, unanswered, lastSeq, version, now, waitingSince);
     }
 
     private static <T> List<T> keepLast(List<T> values, T added) {

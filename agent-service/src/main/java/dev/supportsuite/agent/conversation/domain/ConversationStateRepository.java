@@ -1,6 +1,7 @@
 package dev.supportsuite.agent.conversation.domain;
 
 import java.time.Instant;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Where conversation states live (PostgreSQL schema {@code agent}). */
@@ -14,6 +15,12 @@ public interface ConversationStateRepository {
      * got there first: the caller reloads and tries again.
      */
     Mono<ConversationState> save(ConversationState state);
+
+    /**
+     * Conversations waiting for a human since before {@code before} whose customer has not been told
+     * yet that nobody is free (no pending step), oldest activity first.
+     */
+    Flux<ConversationState> waitingSince(Instant before, int limit);
 
     /** The user's conversation with the latest activity at or after {@code since}, if any. */
     Mono<ConversationState> latestActive(String userId, Instant since);

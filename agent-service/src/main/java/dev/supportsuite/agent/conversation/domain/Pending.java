@@ -22,6 +22,8 @@ public record Pending(String step, Map<String, String> slots) {
     public static final String UPDATE_WHAT = "update_ticket.what";
     /** The agent offered a ticket or a person (after a miss or a complaint). */
     public static final String OFFER_HELP = "offer_help";
+    /** Nobody was free within the wait: the customer was offered a ticket with an e-mail follow-up. */
+    public static final String NO_HUMAN_OFFER = "no_human.offer";
     /** A human resolved the case: waiting for a rating from 1 to 5. */
     public static final String RATING = "rating";
 

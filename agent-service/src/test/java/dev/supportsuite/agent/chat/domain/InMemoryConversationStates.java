@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Conversation states in a map, with the same version check as the PostgreSQL repository. */
@@ -27,9 +28,19 @@ final class InMemoryConversationStates implements ConversationStateRepository {
         }
         ConversationState saved = new ConversationState(state.conversationId(), state.userId(), state.identityType(),
                 state.mode(), state.handoffId(), state.pending(), state.recentIntents(), state.recentMessages(),
-                state.polarities(), state.unanswered(), state.lastSeq(), state.version() + 1, state.updatedAt());
+                state.polarities(), state.unanswered(), state.lastSeq(), state.version() + 1, state.updatedAt(),
+                state.waitingSince());
         rows.put(state.conversationId(), saved);
         return Mono.just(saved);
+    }
+
+    @Override
+    public Flux<ConversationState> waitingSince(Instant before, int limit) {
+        return Flux.fromIterable(rows.values())
+                .filter(state -> state.mode() == dev.supportsuite.agent.conversation.domain.Mode.WAITING_FOR_HUMAN
+                        && state.pending() == null && state.waitingSince() != null
+                        && state.waitingSince().isBefore(before))
+                .take(limit);
     }
 
     @Override

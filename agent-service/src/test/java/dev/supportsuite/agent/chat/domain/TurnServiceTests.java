@@ -318,6 +318,30 @@ class TurnServiceTests {
     }
 
     @Test
+    void aCustomerNobodyTakesIsToldSoOfferedATicketAndStaysInTheQueue() {
+        intents.put("I want a person", "talk_to_human");
+        say("c16", "I want a person, my export to S3 fails every night");
+        say("c16", "I want a person");
+        HumanWait wait = new HumanWait(states, published, Clock.offset(clock, Duration.ofMinutes(10)),
+                Duration.ofMinutes(3));
+
+        assertThat(wait.sweep().block()).isEqualTo(1);
+        assertThat(published.lastReply().content()).contains("busy right now").contains("ticket");
+        assertThat(published.lastReply().role()).isEqualTo("system");
+        assertThat(wait.sweep().block()).as("told once").isZero();
+        assertThat(say("c16", "hello?")).isNull();
+
+        ChatOutboundMessage readBack = say("c16", "ok, a ticket then");
+        assertThat(readBack.content()).contains("Shall I open it?").contains("export to S3");
+        assertThat(readBack.role()).isEqualTo("ai");
+        say("c16", "yes");
+
+        assertThat(desk.tickets).hasSize(1);
+        assertThat(states.rows.get("c16").mode()).isEqualTo(Mode.WAITING_FOR_HUMAN);
+        assertThat(published.handoffs).hasSize(1);
+    }
+
+    @Test
     void aDuplicateDeliveryOfAHandledMessageIsIgnored() {
         ChatInboundMessage hello = ChatInboundMessage.create("c15", "m-x", 1, "u1", "user", "hello", null,
                 "websocket");

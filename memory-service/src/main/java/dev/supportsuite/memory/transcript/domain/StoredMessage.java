@@ -41,15 +41,18 @@ public record StoredMessage(String messageId, String conversationId, long seq, S
         return rankOf(role);
     }
 
-    /** The customer speaks first in a turn, then the AI or human reply, then system notes. */
+    /**
+     * The customer speaks first in a turn, then the AI's reply; a human agent's messages and system notes
+     * (which carry the sequence number of the last customer message) follow in the order they were sent.
+     */
     public static int rankOf(String role) {
         if (role == null) {
             return 3;
         }
         return switch (role) {
             case "user" -> 0;
-            case "ai", "human_agent" -> 1;
-            case "system" -> 2;
+            case "ai" -> 1;
+            case "human_agent", "system" -> 2;
             default -> 3;
         };
     }

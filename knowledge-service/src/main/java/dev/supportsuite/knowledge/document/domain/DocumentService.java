@@ -21,6 +21,9 @@ import reactor.core.publisher.Mono;
  */
 public class DocumentService {
 
+    /** Extra vectors of an FAQ chunk: the question alone and the answer alone (see {@link #aliasTexts}). */
+    private static final int FAQ_ALIASES = 2;
+
     private final DocumentRepository repository;
     private final KnowledgeIndex index;
     private final Embedder embedder;
@@ -59,7 +62,7 @@ public class DocumentService {
                 chunks.add(documentChunks);
                 documentChunks.forEach(chunk -> texts.add(chunk.indexedText()));
                 if (drafts.get(i).kind() == DocumentKind.FAQ) {
-                    documentChunks.forEach(chunk -> texts.add(chunk.title()));
+                    documentChunks.forEach(chunk -> texts.addAll(aliasTexts(chunk)));
                 }
             }
             return embedder.embedPassages(texts).map(vectors -> {
@@ -69,12 +72,14 @@ public class DocumentService {
                     List<Chunk> documentChunks = chunks.get(i);
                     boolean faq = drafts.get(i).kind() == DocumentKind.FAQ;
                     List<EmbeddedChunk> documentEmbedded = new ArrayList<>();
+                    int aliasStart = next + documentChunks.size();
                     for (int c = 0; c < documentChunks.size(); c++) {
-                        float[] titleVector = faq ? vectors.get(next + documentChunks.size() + c) : null;
+                        List<float[]> aliases = faq ? vectors.subList(aliasStart + c * FAQ_ALIASES,
+                                aliasStart + (c + 1) * FAQ_ALIASES) : List.of();
                         documentEmbedded.add(new EmbeddedChunk(documentChunks.get(c), vectors.get(next + c),
-                                titleVector));
+                                aliases));
                     }
-                    next += documentChunks.size() * (faq ? 2 : 1);
+                    next += documentChunks.size() * (faq ? 1 + FAQ_ALIASES : 1);
                     embedded.add(documentEmbedded);
                 }
                 return embedded;
@@ -145,7 +150,8 @@ public class DocumentService {
                 .thenMany(repository.findAll())
                 .concatMap(document -> embed(document.id(), document.draft(), IndexingProgress.NONE)
                         .flatMap(chunks -> index.replaceDocument(document.id(), chunks).thenReturn(chunks.size())))
-                .reduce(0L, (sum, n) -> sum + n);
+                .reduce(0L, (sum, n) -> sum + n)
+                .flatMap(total -> index.rebuildCompleted().thenReturn(total));
     }
 
     private Mono<Document> store(String id, DocumentDraft draft, DocumentOrigin origin, Document existing,
@@ -189,13 +195,14 @@ public class DocumentService {
                 .concatMap(batch -> {
                     List<String> texts = new ArrayList<>(batch.stream().map(Chunk::indexedText).toList());
                     if (faq) {
-                        batch.forEach(chunk -> texts.add(chunk.title()));
+                        batch.forEach(chunk -> texts.addAll(aliasTexts(chunk)));
                     }
                     return embedder.embedPassages(texts).map(vectors -> {
                         List<EmbeddedChunk> embedded = new ArrayList<>(batch.size());
                         for (int i = 0; i < batch.size(); i++) {
+                            int aliasStart = batch.size() + i * FAQ_ALIASES;
                             embedded.add(new EmbeddedChunk(batch.get(i), vectors.get(i),
-                                    faq ? vectors.get(batch.size() + i) : null));
+                                    faq ? vectors.subList(aliasStart, aliasStart + FAQ_ALIASES) : List.of()));
                         }
                         progress.embedded(batch.size());
                         return embedded;
@@ -203,5 +210,14 @@ public class DocumentService {
                 })
                 .collectList()
                 .map(lists -> lists.stream().flatMap(List::stream).toList());
+    }
+
+    /**
+     * What an FAQ chunk is embedded as besides its full text: the question alone, which a
+     * paraphrase of it is closest to, and the answer alone, whose details (a product name, an
+     * error code) a question may ask about without sharing the FAQ's wording.
+     */
+    private static List<String> aliasTexts(Chunk chunk) {
+        return List.of(chunk.title(), chunk.text());
     }
 }

@@ -33,10 +33,10 @@ import tools.jackson.databind.JsonNode;
  * ./mvnw -B -q -Pfast install
  * ./mvnw -B -q -pl system-tests exec:java \
  *     -Dexec.mainClass=dev.supportsuite.systemtests.bench.ConcurrentConversationsBenchmark \
- *     [-Dexec.args="100 60 30 3000 8000"]
+ *     [-Dexec.args="100 60 30 3000 8000 90"]
  * </pre>
  * Arguments: conversations, seconds of the latency phase, seconds of the throughput phase, shortest and
- * longest think time in milliseconds.
+ * longest think time in milliseconds, seconds of warm-up (at full speed, before anything is measured).
  */
 public final class ConcurrentConversationsBenchmark {
 
@@ -58,6 +58,7 @@ public final class ConcurrentConversationsBenchmark {
         int throughputSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         long thinkMin = args.length > 3 ? Long.parseLong(args[3]) : 3000;
         long thinkMax = args.length > 4 ? Long.parseLong(args[4]) : 8000;
+        int warmUpSeconds = args.length > 5 ? Integer.parseInt(args[5]) : 90;
         try (LocalStack stack = LocalStack.start(LocalStack.Options.ephemeral(Map.of(
                 "support.gateway.limits.requests-per-minute", 1_000_000,
                 "support.gateway.limits.messages-per-second-per-socket", 10_000,
@@ -70,7 +71,8 @@ public final class ConcurrentConversationsBenchmark {
                 sockets.add(socket);
             }
             System.out.printf("%d conversations connected; warming up%n", conversations);
-            phase(sockets, Duration.ofSeconds(20), 200, 400);
+            // Six services share this JVM: the JIT keeps compiling for a minute or more under load.
+            phase(sockets, Duration.ofSeconds(warmUpSeconds), 200, 400);
             long cpuBefore = processCpuNanos();
             long wallBefore = System.nanoTime();
             Result latency = phase(sockets, Duration.ofSeconds(latencySeconds), thinkMin, thinkMax);

@@ -150,6 +150,10 @@ class TurnServiceTests {
             public Mono<ConversationState> latestActive(String userId, Instant since) {
                 return inner.latestActive(userId, since);
             }
+
+            public reactor.core.publisher.Flux<ConversationState> waitingSince(Instant before, int limit) {
+                return inner.waitingSince(before, limit);
+            }
         });
 
         racing.handle(ChatInboundMessage.create("c3", "m-yes", 99, "u1", "user", "yes", null, "websocket"))

@@ -132,7 +132,7 @@ class ResumeIT {
                 cuts++;
                 client.connect(port, base + "&last_seq=" + lastSeq[0]);
                 for (String pending : List.copyOf(unacknowledged)) {
-                    client.send(pending, "resent " + pending);
+                    client.send(pending, "hello number " + pending.substring(2));
                 }
             }
         }
@@ -147,7 +147,7 @@ class ResumeIT {
                     client.connect(port, base + "&last_seq=" + lastSeq[0]);
                 }
                 for (String pending : List.copyOf(unacknowledged)) {
-                    client.send(pending, "resent " + pending);
+                    client.send(pending, "hello number " + pending.substring(2));
                 }
             }
         }

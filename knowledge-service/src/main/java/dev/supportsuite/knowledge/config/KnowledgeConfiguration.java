@@ -1,7 +1,6 @@
 package dev.supportsuite.knowledge.config;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.supportsuite.knowledge.document.adapter.KafkaDocumentEvents;
 import dev.supportsuite.knowledge.document.adapter.R2dbcDocumentRepository;
@@ -35,9 +34,6 @@ import dev.supportsuite.platform.problem.ProblemMappings;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -93,35 +89,17 @@ class KnowledgeConfiguration {
     }
 
     @Bean
-    Embedder embedder(EmbeddingModel model, @Qualifier("embeddingExecutor") ExecutorService executor,
-            @Qualifier("inferenceScheduler") Scheduler scheduler, KnowledgeProperties properties) {
-        KnowledgeProperties.Embedding embedding = properties.embedding();
-        List<OnnxEmbedder.Component> components = new ArrayList<>();
-        components.add(new OnnxEmbedder.Component(model, embedding.queryPrefix(), 1.0));
-        if (embedding.secondModel() == KnowledgeProperties.SecondModel.ALL_MINILM_L6_V2) {
-            components.add(new OnnxEmbedder.Component(new AllMiniLmL6V2EmbeddingModel(executor), "",
-                    embedding.secondModelWeight()));
-        }
-        return new OnnxEmbedder(components, scheduler, embedding.batchSize());
+    Embedder embedder(EmbeddingModel model, @Qualifier("inferenceScheduler") Scheduler scheduler,
+            KnowledgeProperties properties) {
+        String prefix = properties.embedding().queryPrefix() == null ? "" : properties.embedding().queryPrefix();
+        return new OnnxEmbedder(model, scheduler, properties.embedding().batchSize(), prefix);
     }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "support.knowledge.store", havingValue = "embedded", matchIfMissing = true)
     LuceneKnowledgeIndex luceneKnowledgeIndex(KnowledgeProperties properties,
             @Qualifier("indexScheduler") Scheduler scheduler) {
-        return new LuceneKnowledgeIndex(properties.indexDir(), scheduler, LuceneKnowledgeIndex.DEFAULT_COMMIT_INTERVAL,
-                properties.search().denseBreadth(), vectorSignature(properties.embedding()));
-    }
-
-    /**
-     * What the index vectors are made of; an index built under another signature is rebuilt.
-     * {@code faq-qa} records that FAQ entries carry question and answer vectors.
-     */
-    static String vectorSignature(KnowledgeProperties.Embedding embedding) {
-        String models = embedding.secondModel() == KnowledgeProperties.SecondModel.NONE ? "bge-small-en-v1.5-q"
-                : "bge-small-en-v1.5-q+" + embedding.secondModel().name().toLowerCase(Locale.ROOT) + "@"
-                        + embedding.secondModelWeight();
-        return models + ";faq-qa";
+        return new LuceneKnowledgeIndex(properties.indexDir(), scheduler);
     }
 
     @Bean(destroyMethod = "close")
@@ -190,9 +168,9 @@ class KnowledgeConfiguration {
     }
 
     @Bean(destroyMethod = "stop")
-    KnowledgeStartupImport knowledgeStartupImport(KnowledgeDirectoryImporter importer, DocumentService documents,
-            KnowledgeIndex index, KnowledgeProperties properties) {
-        return new KnowledgeStartupImport(importer, documents, index, properties);
+    KnowledgeStartupImport knowledgeStartupImport(KnowledgeDirectoryImporter importer,
+            KnowledgeProperties properties) {
+        return new KnowledgeStartupImport(importer, properties);
     }
 
     @Bean

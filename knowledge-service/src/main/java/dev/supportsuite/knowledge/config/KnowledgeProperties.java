@@ -58,19 +58,8 @@ public record KnowledgeProperties(
      * @param queueSize   inference tasks that may wait before callers are refused
      * @param batchSize   passages per {@code embedAll} call
      * @param queryPrefix instruction put before queries (bge convention)
-     * @param secondModel a second model whose cosine is averaged with bge's, or {@code none}
-     * @param secondModelWeight weight of the second model's cosine against bge's weight 1
      */
-    public record Embedding(@Min(1) int threads, @Min(1) int queueSize, @Min(1) int batchSize, String queryPrefix,
-            @NotNull SecondModel secondModel, @DecimalMin("0.01") double secondModelWeight) {
-    }
-
-    /** The optional second embedding model. */
-    public enum SecondModel {
-        /** bge-small-en-v1.5 (quantised) alone. */
-        NONE,
-        /** all-MiniLM-L6-v2 (ONNX, 384 dimensions): a different training run that errs differently. */
-        ALL_MINILM_L6_V2
+    public record Embedding(@Min(1) int threads, @Min(1) int queueSize, @Min(1) int batchSize, String queryPrefix) {
     }
 
     /**
@@ -79,11 +68,10 @@ public record KnowledgeProperties(
      * @param denseWeight   weight of the dense ranking
      * @param lexicalWeight weight of the lexical ranking
      * @param snippetChars  snippet length
-     * @param denseBreadth  nodes a dense graph search explores at least (Lucene's candidate list)
      * @param confidence    the fitted logistic confidence model
      */
     public record Search(@Min(1) int candidates, @Min(1) int rrfK, double denseWeight, double lexicalWeight,
-            @Min(20) int snippetChars, @Min(1) int denseBreadth, @Valid @NotNull Confidence confidence) {
+            @Min(20) int snippetChars, @Valid @NotNull Confidence confidence) {
     }
 
     /** Weights of the logistic confidence model (fitted by {@code KnowledgeBenchmark --fit}). */

@@ -192,21 +192,6 @@ public final class KnowledgeBenchmark {
         double[] w = LogisticFit.fit(x, y);
         line("- confidence model fitted on the training split (%d questions): bias %.3f, cosine %.3f, margin %.3f, "
                 + "coverage %.3f, agreement %.3f", x.size(), w[0], w[1], w[2], w[3], w[4]);
-        List<Double> trainingAnswerable = new ArrayList<>();
-        for (int i = 0; i < outcomes.size(); i++) {
-            LabelledQueries.Query query = set.queries().get(i);
-            if (query.training() && query.answerable()) {
-                trainingAnswerable.add(LogisticFit.predict(w, outcomes.get(i).features()));
-            }
-        }
-        trainingAnswerable.sort(null);
-        double lenient = trainingAnswerable.get((int) Math.floor(trainingAnswerable.size() * 0.05));
-        for (double cut : new double[] {threshold, lenient}) {
-            split(set, outcomes, w, cut, cut == threshold ? "" : " (the threshold keeping 95% of training answerable)");
-        }
-    }
-
-    private void split(LabelledQueries set, List<Outcome> outcomes, double[] w, double threshold, String note) {
         for (boolean training : new boolean[] {true, false}) {
             int above = 0;
             int answerable = 0;
@@ -230,9 +215,9 @@ public final class KnowledgeBenchmark {
                     below += p < threshold ? 1 : 0;
                 }
             }
-            line("  - %s split (%d answerable, %d unanswerable): %.1f%% answerable above %.2f%s, %.1f%% unanswerable "
+            line("  - %s split (%d answerable, %d unanswerable): %.1f%% answerable above %.2f, %.1f%% unanswerable "
                     + "below, Brier score %.3f", training ? "training" : "held-out", answerable, unanswerable,
-                    100.0 * above / answerable, threshold, note, 100.0 * below / unanswerable, brier / n);
+                    100.0 * above / answerable, threshold, 100.0 * below / unanswerable, brier / n);
         }
     }
 
@@ -276,13 +261,6 @@ public final class KnowledgeBenchmark {
     }
 
     private void latency(LabelledQueries set, LuceneKnowledgeIndex index) throws Exception {
-        // Steady state: background merges after the bulk load would otherwise share the two cores.
-        long waitStart = System.nanoTime();
-        index.commit().block();
-        while (index.merging()) {
-            Thread.sleep(200);
-        }
-        System.out.printf(Locale.ROOT, "Waited %.1f s for merges%n", seconds(waitStart));
         List<LabelledQueries.Query> queries = set.queries();
         for (int i = 0; i < 100; i++) {
             search(queries.get(i % queries.size()).text(), 5);
@@ -294,9 +272,7 @@ public final class KnowledgeBenchmark {
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        line("- %d chunks (%d segments, merges finished): p50 **%.1f ms**, p90 %.1f ms, p99 **%.1f ms** over %d "
-                + "queries (k=5)",
-                index.count().block(), index.segments(),
+        line("- %d chunks: p50 **%.1f ms**, p90 %.1f ms, p99 **%.1f ms** over %d queries (k=5)", index.count().block(),
                 nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.9)] / 1e6,
                 nanos[(int) (nanos.length * 0.99)] / 1e6, nanos.length);
     }

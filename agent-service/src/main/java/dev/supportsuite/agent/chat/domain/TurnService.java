@@ -98,9 +98,6 @@ public final class TurnService {
                                 inbound.conversationId());
                         return Mono.just(true);
                     }
-                    if (state.stored() && inbound.seq() > 0 && inbound.seq() <= state.lastSeq()) {
-                        return Mono.just(true);
-                    }
                     return run(inbound, state, now);
                 })
                 .flatMap(saved -> {

@@ -345,13 +345,4 @@ class TurnServiceTests {
         assertThat(published.handoffs).hasSize(1);
     }
 
-    @Test
-    void aDuplicateDeliveryOfAHandledMessageIsIgnored() {
-        ChatInboundMessage hello = ChatInboundMessage.create("c15", "m-x", 1, "u1", "user", "hello", null,
-                "websocket");
-        turns.handle(hello).block();
-        turns.handle(hello).block();
-
-        assertThat(published.replies).hasSize(1);
-    }
 }

@@ -21,9 +21,6 @@ import reactor.core.publisher.Mono;
  */
 public class DocumentService {
 
-    /** Extra vectors of an FAQ chunk: the question alone and the answer alone (see {@link #aliasTexts}). */
-    private static final int FAQ_ALIASES = 2;
-
     private final DocumentRepository repository;
     private final KnowledgeIndex index;
     private final Embedder embedder;
@@ -62,7 +59,7 @@ public class DocumentService {
                 chunks.add(documentChunks);
                 documentChunks.forEach(chunk -> texts.add(chunk.indexedText()));
                 if (drafts.get(i).kind() == DocumentKind.FAQ) {
-                    documentChunks.forEach(chunk -> texts.addAll(aliasTexts(chunk)));
+                    documentChunks.forEach(chunk -> texts.add(chunk.title()));
                 }
             }
             return embedder.embedPassages(texts).map(vectors -> {
@@ -72,14 +69,12 @@ public class DocumentService {
                     List<Chunk> documentChunks = chunks.get(i);
                     boolean faq = drafts.get(i).kind() == DocumentKind.FAQ;
                     List<EmbeddedChunk> documentEmbedded = new ArrayList<>();
-                    int aliasStart = next + documentChunks.size();
                     for (int c = 0; c < documentChunks.size(); c++) {
-                        List<float[]> aliases = faq ? vectors.subList(aliasStart + c * FAQ_ALIASES,
-                                aliasStart + (c + 1) * FAQ_ALIASES) : List.of();
+                        float[] titleVector = faq ? vectors.get(next + documentChunks.size() + c) : null;
                         documentEmbedded.add(new EmbeddedChunk(documentChunks.get(c), vectors.get(next + c),
-                                aliases));
+                                titleVector));
                     }
-                    next += documentChunks.size() * (faq ? 1 + FAQ_ALIASES : 1);
+                    next += documentChunks.size() * (faq ? 2 : 1);
                     embedded.add(documentEmbedded);
                 }
                 return embedded;
@@ -150,8 +145,7 @@ public class DocumentService {
                 .thenMany(repository.findAll())
                 .concatMap(document -> embed(document.id(), document.draft(), IndexingProgress.NONE)
                         .flatMap(chunks -> index.replaceDocument(document.id(), chunks).thenReturn(chunks.size())))
-                .reduce(0L, (sum, n) -> sum + n)
-                .flatMap(total -> index.rebuildCompleted().thenReturn(total));
+                .reduce(0L, (sum, n) -> sum + n);
     }
 
     private Mono<Document> store(String id, DocumentDraft draft, DocumentOrigin origin, Document existing,
@@ -195,14 +189,13 @@ public class DocumentService {
                 .concatMap(batch -> {
                     List<String> texts = new ArrayList<>(batch.stream().map(Chunk::indexedText).toList());
                     if (faq) {
-                        batch.forEach(chunk -> texts.addAll(aliasTexts(chunk)));
+                        batch.forEach(chunk -> texts.add(chunk.title()));
                     }
                     return embedder.embedPassages(texts).map(vectors -> {
                         List<EmbeddedChunk> embedded = new ArrayList<>(batch.size());
                         for (int i = 0; i < batch.size(); i++) {
-                            int aliasStart = batch.size() + i * FAQ_ALIASES;
                             embedded.add(new EmbeddedChunk(batch.get(i), vectors.get(i),
-                                    faq ? vectors.subList(aliasStart, aliasStart + FAQ_ALIASES) : List.of()));
+                                    faq ? vectors.get(batch.size() + i) : null));
                         }
                         progress.embedded(batch.size());
                         return embedded;
@@ -210,14 +203,5 @@ public class DocumentService {
                 })
                 .collectList()
                 .map(lists -> lists.stream().flatMap(List::stream).toList());
-    }
-
-    /**
-     * What an FAQ chunk is embedded as besides its full text: the question alone, which a
-     * paraphrase of it is closest to, and the answer alone, whose details (a product name, an
-     * error code) a question may ask about without sharing the FAQ's wording.
-     */
-    private static List<String> aliasTexts(Chunk chunk) {
-        return List.of(chunk.title(), chunk.text());
     }
 }

@@ -12,24 +12,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.codecs.KnnVectorsFormat;
-import org.apache.lucene.codecs.lucene912.Lucene912Codec;
-import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
@@ -71,23 +65,11 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
     private static final String TEXT = "text";
     private static final String BODY = "body";
     private static final String VECTOR = "vector";
-    /** {@code chunk} for the chunk itself, {@code alias} for each extra vector of it (FAQ question, answer). */
+    /** {@code chunk} for the chunk itself, {@code alias} for the extra title vector of an FAQ entry. */
     private static final String ROLE = "role";
     private static final String ROLE_CHUNK = "chunk";
     private static final String ROLE_ALIAS = "alias";
     private static final Logger log = LoggerFactory.getLogger(LuceneKnowledgeIndex.class);
-    /**
-     * A denser graph than Lucene's default (16 neighbours, beam 100): on 10k real chunks it finds
-     * 97% of the true 10 nearest with a candidate list of 120 instead of 89%, for about 0.4 ms more
-     * per added chunk, which is small next to embedding it.
-     */
-    private static final KnnVectorsFormat VECTOR_FORMAT = new Lucene99HnswVectorsFormat(32, 200);
-    /** Smallest candidate list of a dense graph search unless configured otherwise. */
-    public static final int DEFAULT_SEARCH_BREADTH = 1000;
-    /** Commit user-data key of the vector signature. */
-    private static final String SIGNATURE = "vector-signature";
-    /** Signature prefix while a rebuild has not completed. */
-    private static final String PENDING = "rebuilding:";
     /** How often completed writes are committed to disk unless configured otherwise. */
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(1);
     /** Title words count more: for an FAQ entry the title is the question itself. */
@@ -100,56 +82,20 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
     private final Scheduler scheduler;
     private final Path path;
     private final Disposable committer;
-    private final int searchBreadth;
-    private final boolean rebuildRequired;
-    private final String vectorSignature;
 
     public LuceneKnowledgeIndex(Path path, Scheduler scheduler) {
-        this(path, scheduler, DEFAULT_COMMIT_INTERVAL, DEFAULT_SEARCH_BREADTH, "");
+        this(path, scheduler, DEFAULT_COMMIT_INTERVAL);
     }
 
     public LuceneKnowledgeIndex(Path path, Scheduler scheduler, Duration commitInterval) {
-        this(path, scheduler, commitInterval, DEFAULT_SEARCH_BREADTH, "");
-    }
-
-    /**
-     * @param searchBreadth   nodes of the vector graph a dense search explores at least (its
-     *                        candidate list); more finds the true nearest chunks more reliably
-     * @param vectorSignature names how the vectors are made (models, weights, what is embedded);
-     *                        an index written under another signature is emptied on opening and
-     *                        reports {@link #rebuildRequired()}
-     */
-    public LuceneKnowledgeIndex(Path path, Scheduler scheduler, Duration commitInterval, int searchBreadth,
-            String vectorSignature) {
         this.path = path;
         this.scheduler = scheduler;
-        this.searchBreadth = searchBreadth;
         try {
             Files.createDirectories(path);
             this.directory = FSDirectory.open(path);
-            boolean exists = DirectoryReader.indexExists(directory);
-            SegmentInfos last = exists ? SegmentInfos.readLatestCommit(directory) : null;
-            String stored = last == null ? "" : last.getUserData().getOrDefault(SIGNATURE, "");
-            // An index emptied for a rebuild that never finished still carries the pending mark.
-            this.rebuildRequired = last != null && (stored.equals(PENDING + vectorSignature)
-                    || !vectorSignature.equals(stored) && last.totalMaxDoc() > 0);
-            if (rebuildRequired) {
-                log.warn("Knowledge index path={} was built with vectors '{}', now '{}': emptied, to be rebuilt",
-                        path, stored, vectorSignature);
-            }
-            // A new index (CREATE) also forgets the old vector dimension, which deleting documents would not.
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                    .setOpenMode(rebuildRequired ? IndexWriterConfig.OpenMode.CREATE
-                            : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setCodec(new Lucene912Codec() {
-                        @Override
-                        public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-                            return VECTOR_FORMAT;
-                        }
-                    });
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             this.writer = new IndexWriter(directory, config);
-            this.vectorSignature = vectorSignature;
-            writer.setLiveCommitData(Map.of(SIGNATURE, (rebuildRequired ? PENDING : "") + vectorSignature).entrySet());
             this.writer.commit();
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
@@ -173,38 +119,6 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
         }).subscribeOn(scheduler);
     }
 
-    @Override
-    public boolean rebuildRequired() {
-        return rebuildRequired;
-    }
-
-    @Override
-    public Mono<Void> rebuildCompleted() {
-        return Mono.<Void>fromCallable(() -> {
-            writer.setLiveCommitData(Map.of(SIGNATURE, vectorSignature).entrySet());
-            writer.commit();
-            return null;
-        }).subscribeOn(scheduler);
-    }
-
-    /**
-     * Whether segment merges are running or waiting: after a bulk load they compete with searches
-     * for the CPU (a merge rebuilds the vector graph) until they finish.
-     */
-    public boolean merging() {
-        return writer.hasPendingMerges() || !writer.getMergingSegments().isEmpty();
-    }
-
-    /** Segments the current searcher spans; a dense search walks one vector graph per segment. */
-    public int segments() throws IOException {
-        IndexSearcher searcher = searchers.acquire();
-        try {
-            return searcher.getIndexReader().leaves().size();
-        } finally {
-            searchers.release(searcher);
-        }
-    }
-
     /** Where the index lives on disk. */
     public Path path() {
         return path;
@@ -216,8 +130,8 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
             List<Document> docs = new ArrayList<>(chunks.size());
             for (EmbeddedChunk chunk : chunks) {
                 docs.add(toLucene(chunk, chunk.vector(), ROLE_CHUNK));
-                for (float[] alias : chunk.aliasVectors()) {
-                    docs.add(toLucene(chunk, alias, ROLE_ALIAS));
+                if (chunk.titleVector() != null) {
+                    docs.add(toLucene(chunk, chunk.titleVector(), ROLE_ALIAS));
                 }
             }
             writer.updateDocuments(new Term(DOCUMENT_ID, documentId), docs);
@@ -242,13 +156,9 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
     @Override
     public Mono<List<IndexHit>> searchDense(float[] vector, int k, String category) {
         return search(searcher -> {
-            // An FAQ entry can be found through each of its three vectors: fetch three times k and keep
-            // its best. The graph search explores at least searchBreadth nodes: the embeddings of short
-            // support texts crowd together, and a narrow search misses the true nearest ones.
-            int wanted = 3 * k;
-            Query query = new KnnFloatVectorQuery(VECTOR, vector, Math.max(wanted, searchBreadth),
-                    categoryFilter(category));
-            TopDocs top = searcher.search(query, wanted);
+            // Twice k: an FAQ entry can be found through both of its vectors; keep its best.
+            Query query = new KnnFloatVectorQuery(VECTOR, vector, 2 * k, categoryFilter(category));
+            TopDocs top = searcher.search(query, 2 * k);
             List<IndexHit> hits = new ArrayList<>(k);
             Set<String> seen = new java.util.HashSet<>();
             for (ScoreDoc doc : top.scoreDocs) {

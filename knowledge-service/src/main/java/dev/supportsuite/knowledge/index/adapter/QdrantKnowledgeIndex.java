@@ -27,7 +27,6 @@ import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.ScoredPoint;
-import io.qdrant.client.grpc.Points.SearchParams;
 import io.qdrant.client.grpc.Points.Vector;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,9 +46,6 @@ import reactor.core.publisher.Mono;
  * chunk. The client is asynchronous; its futures are bridged to Monos with a timeout.
  */
 public class QdrantKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
-
-    /** Smallest candidate list (hnsw_ef) of a dense search, as in the embedded index. */
-    private static final int DENSE_SEARCH_BREADTH = LuceneKnowledgeIndex.DEFAULT_SEARCH_BREADTH;
 
     static final String DENSE = "dense";
     static final String LEXICAL = "lexical";
@@ -91,7 +87,6 @@ public class QdrantKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
                 .setQuery(nearest(vector))
                 .setUsing(DENSE)
                 .setLimit(k)
-                .setParams(SearchParams.newBuilder().setHnswEf(Math.max(k, DENSE_SEARCH_BREADTH)))
                 .setWithPayload(enable(true));
         return query(query, category);
     }

@@ -31,17 +31,4 @@ public interface KnowledgeIndex {
 
     /** Number of chunks held. */
     Mono<Long> count();
-
-    /**
-     * Whether the index found itself built with other vectors (another embedding model) than the
-     * service now makes, and must be rebuilt from the documents before searches are meaningful.
-     */
-    default boolean rebuildRequired() {
-        return false;
-    }
-
-    /** Records that every stored document has been indexed again after {@link #rebuildRequired()}. */
-    default Mono<Void> rebuildCompleted() {
-        return Mono.empty();
-    }
 }

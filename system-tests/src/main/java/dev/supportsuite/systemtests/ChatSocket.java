@@ -50,6 +50,18 @@ public final class ChatSocket implements AutoCloseable {
         return frame;
     }
 
+    /** The next frame of {@code type}, skipping others (heartbeats, acks, drafts); fails if none arrives in time. */
+    public JsonNode next(String type, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode frame = poll(Duration.ofMillis(Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            if (frame != null && type.equals(frame.path("type").asString())) {
+                return frame;
+            }
+        }
+        throw new AssertionError("no " + type + " frame within " + timeout);
+    }
+
     /** The next frame, or null if none arrives in time. */
     public JsonNode poll(Duration timeout) throws InterruptedException {
         return frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -246,14 +246,7 @@ class ConsoleHandoffIT {
     }
 
     private static JsonNode frame(ChatSocket socket, String type) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode frame = socket.poll(Duration.ofMillis(100));
-            if (frame != null && type.equals(frame.path("type").asString())) {
-                return frame;
-            }
-        }
-        throw new AssertionError("no " + type + " frame within " + WAIT);
+        return socket.next(type, WAIT);
     }
 
     private static URI uri(String path) {

@@ -153,14 +153,7 @@ public final class ConcurrentConversationsBenchmark {
     }
 
     private static JsonNode next(ChatSocket socket, String type) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode frame = socket.poll(Duration.ofMillis(Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
-            if (frame != null && type.equals(frame.path("type").asString())) {
-                return frame;
-            }
-        }
-        throw new AssertionError("no " + type + " frame within " + TIMEOUT);
+        return socket.next(type, TIMEOUT);
     }
 
     private static long processCpuNanos() {

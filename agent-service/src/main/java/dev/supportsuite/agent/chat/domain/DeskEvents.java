@@ -5,10 +5,6 @@ import dev.supportsuite.agent.conversation.domain.ConversationStateRepository;
 import dev.supportsuite.agent.conversation.domain.Mode;
 import dev.supportsuite.agent.conversation.domain.Pending;
 import dev.supportsuite.contracts.Event;
-import dev.supportsuite.contracts.chat.ChatOutboundMessage;
-import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
-import dev.supportsuite.contracts.conversation.SentimentSnapshot;
-import dev.supportsuite.contracts.conversation.TurnMessage;
 import dev.supportsuite.contracts.handoff.HandoffClaimedEvent;
 import dev.supportsuite.contracts.handoff.HandoffReleasedEvent;
 import dev.supportsuite.contracts.ticket.FieldChange;
@@ -146,14 +142,6 @@ public final class DeskEvents {
     }
 
     private Mono<Void> announce(Event event, ConversationState state, String text, Instant now) {
-        String messageId = "sys-" + TurnService.derived(event.eventId(), "notice");
-        ChatOutboundMessage message = new ChatOutboundMessage(TurnService.derived(event.eventId(), "outbound"), now,
-                ChatOutboundMessage.SCHEMA_VERSION, state.conversationId(), messageId, null, state.userId(), "system",
-                text, null, state.mode() != Mode.AI, false, List.of());
-        ConversationTurnRecordedEvent turn = new ConversationTurnRecordedEvent(TurnService.derived(event.eventId(),
-                "turn"), now, ConversationTurnRecordedEvent.SCHEMA_VERSION, state.conversationId(), state.userId(),
-                null, new TurnMessage(messageId, state.lastSeq(), "system", text, now), null,
-                SentimentSnapshot.unknown(), List.of(), List.of(), state.mode() != Mode.AI);
-        return publisher.publishReply(message).then(publisher.publishTurn(turn));
+        return SystemNotice.post(publisher, event.eventId(), state, text, now);
     }
 }

@@ -3,15 +3,10 @@ package dev.supportsuite.agent.chat.domain;
 import dev.supportsuite.agent.conversation.domain.ConversationState;
 import dev.supportsuite.agent.conversation.domain.ConversationStateRepository;
 import dev.supportsuite.agent.conversation.domain.Pending;
-import dev.supportsuite.contracts.chat.ChatOutboundMessage;
-import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
-import dev.supportsuite.contracts.conversation.SentimentSnapshot;
-import dev.supportsuite.contracts.conversation.TurnMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 
@@ -52,19 +47,8 @@ public final class HumanWait {
         ConversationState next = state.withPending(Pending.of(Pending.NO_HUMAN_OFFER)).touched(now);
         // Sent first, then remembered: if the save loses a race the next sweep sends the same ids again,
         // and the gateway delivers a message id once.
-        return Mono.defer(() -> {
-            UUID source = UUID.nameUUIDFromBytes((state.conversationId() + "/" + state.waitingSince())
-                    .getBytes(StandardCharsets.UTF_8));
-            String messageId = "sys-" + TurnService.derived(source, "no-human");
-            ChatOutboundMessage message = new ChatOutboundMessage(TurnService.derived(source, "no-human-out"), now,
-                    ChatOutboundMessage.SCHEMA_VERSION, state.conversationId(), messageId, null, state.userId(),
-                    "system", MESSAGE, null, true, false, List.of());
-            ConversationTurnRecordedEvent turn = new ConversationTurnRecordedEvent(
-                    TurnService.derived(source, "no-human-turn"), now, ConversationTurnRecordedEvent.SCHEMA_VERSION,
-                    state.conversationId(), state.userId(), null,
-                    new TurnMessage(messageId, state.lastSeq(), "system", MESSAGE, now), null,
-                    SentimentSnapshot.unknown(), List.of(), List.of(), true);
-            return publisher.publishReply(message).then(publisher.publishTurn(turn)).then(states.save(next));
-        });
+        UUID source = UUID.nameUUIDFromBytes((state.conversationId() + "/" + state.waitingSince())
+                .getBytes(StandardCharsets.UTF_8));
+        return SystemNotice.post(publisher, source, state, MESSAGE, now).then(states.save(next));
     }
 }

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -18,15 +21,28 @@ import reactor.core.publisher.Sinks;
  * What the consoles connected to this gateway hear, as it happens: the queue changed (a handoff was
  * queued, claimed or handed back) and a conversation got new messages (from the transcript events,
  * so customer messages, AI and human replies and system notes all arrive the same way). Consoles
- * subscribe over server-sent events; a slow console misses events rather than slowing the others,
- * and reloads what it shows on the next one.
+ * subscribe over server-sent events. Each console has a bounded buffer of its own: a burst (fifty
+ * claims at once) waits there while the console's connection writes, and only a console that stays
+ * behind by more than {@link #BUFFER} events loses the oldest ones, without slowing the others; it
+ * reloads what it shows on the next event it gets.
  */
 public final class ConsoleFeed {
 
+    static final int BUFFER = 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleFeed.class);
+
     private final Sinks.Many<Map<String, Object>> events = Sinks.many().multicast().directBestEffort();
 
+    /**
+     * The updates from now on for one console. The buffer asks the sink for everything, so the sink
+     * never finds this console without demand and never skips it.
+     */
     public Flux<Map<String, Object>> events() {
-        return events.asFlux();
+        return events.asFlux().onBackpressureBuffer(BUFFER,
+                dropped -> log.warn("A console fell {} events behind; dropped its oldest update type={}", BUFFER,
+                        dropped.get("type")),
+                BufferOverflowStrategy.DROP_OLDEST);
     }
 
     /** Handles an event from {@code ticket-events} or {@code conversation-events}. */

@@ -106,9 +106,18 @@
   function listen() {
     events = new EventSource('/api/v1/console/events');
     events.addEventListener('queue', function () { loadQueue(); });
+    events.addEventListener('typing', function (event) {
+      var update = JSON.parse(event.data);
+      if (open && update.conversation_id === open.conversationId) {
+        customerTyping();
+      }
+    });
     events.addEventListener('turn', function (event) {
       var update = JSON.parse(event.data);
       if (open && update.conversation_id === open.conversationId) {
+        if (update.messages.some(function (m) { return m.role === 'user'; })) {
+          $('typing').hidden = true;
+        }
         if (early) {
           Array.prototype.push.apply(early, update.messages);
         } else {
@@ -139,6 +148,7 @@
   function entry(handoff, action, label) {
     var item = el('li');
     item.dataset.handoff = handoff.id;
+    item.dataset.conversation = handoff.conversationId;
     item.appendChild(el('strong', handoff.userId));
     item.appendChild(el('div', (handoff.reasons || []).join(', '), 'reasons'));
     var meta = el('div', handoff.priority + ' · frustration ' + Number(handoff.frustration).toFixed(2)
@@ -205,6 +215,15 @@
       .catch(function () { clear($('account')); $('account').appendChild(el('dd', 'No account (visitor).')); });
     api('GET', '/api/v1/tickets?userId=' + encodeURIComponent(handoff.userId) + '&size=10').then(tickets)
       .catch(function () { clear($('tickets')); });
+  }
+
+  var typingTimer = null;
+
+  // The widget signals at most every 2 s while the customer types; show it a little longer.
+  function customerTyping() {
+    $('typing').hidden = false;
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(function () { $('typing').hidden = true; }, 4000);
   }
 
   var ROLES = { user: 'Customer', ai: 'AI', human_agent: 'Agent', system: 'System' };

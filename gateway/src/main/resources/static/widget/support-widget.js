@@ -302,6 +302,17 @@
     }
   }
 
+  // A person who took the conversation over sees that the customer is typing. Not queued when
+  // offline: a stale "typing" is worse than none. The gateway also limits how often it passes on.
+  var typingSentAt = 0;
+  input.addEventListener('input', function () {
+    var now = Date.now();
+    if (input.value.trim() && now - typingSentAt > 2000 && socket && socket.readyState === 1) {
+      typingSentAt = now;
+      socket.send(JSON.stringify({ type: 'typing' }));
+    }
+  });
+
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     var text = input.value.trim();
@@ -313,6 +324,7 @@
     save();
     render(message);
     transmit({ type: 'message', client_message_id: newId(), content: text });
+    typingSentAt = 0;
     input.value = '';
     input.focus();
   });

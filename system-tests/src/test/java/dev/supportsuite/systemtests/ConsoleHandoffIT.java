@@ -120,7 +120,7 @@ class ConsoleHandoffIT {
             assertThat(handedOver.get("escalated").asBoolean()).isTrue();
 
             // Other tests' queue changes may still be arriving: wait for this conversation's.
-            JsonNode queued = nextQueueChange(events, conversation);
+            JsonNode queued = nextOfType(events, "queue", conversation);
             Duration toQueue = Duration.ofNanos(System.nanoTime() - escalatedAt);
             assertThat(queued.get("change").asString()).isEqualTo("queued");
             assertThat(toQueue).as("time from the escalation to the console's queue").isLessThan(Duration.ofSeconds(2));
@@ -137,7 +137,7 @@ class ConsoleHandoffIT {
             assertThat(ana.post("/api/v1/handoffs/" + handoff + "/claim", "{}").statusCode()).isEqualTo(200);
             JsonNode joined = frame(customer, "message");
             assertThat(joined.get("role").asString()).isEqualTo("system");
-            assertThat(joined.get("content").asString()).contains("joined the conversation");
+            assertThat(joined.get("content").asString()).contains("Ana").contains("joined the conversation");
 
             assertThat(ana.post("/api/v1/console/handoffs/" + handoff + "/messages",
                     "{\"content\":\"Hi, I'm Ana. I'm sorry about this, let me look.\"}").statusCode()).isEqualTo(202);
@@ -145,6 +145,10 @@ class ConsoleHandoffIT {
             assertThat(fromAna.get("role").asString()).isEqualTo("human_agent");
             assertThat(fromAna.get("content").asString()).isEqualTo("Hi, I'm Ana. I'm sorry about this, let me look.");
 
+            customer.sendRaw("{\"type\":\"typing\"}");
+            customer.sendRaw("{\"type\":\"typing\"}");
+            JsonNode typing = nextOfType(events, "typing", conversation);
+            assertThat(typing.get("user_id").asString()).isEqualTo("u-1006");
             customer.sendMessage("thanks Ana, the export to PDF fails", "c-2");
             frame(customer, "ack");
             JsonNode seen = nextTurnWith(events, conversation, "thanks Ana, the export to PDF fails");
@@ -229,17 +233,17 @@ class ConsoleHandoffIT {
         throw new AssertionError("no " + type + " event within " + WAIT);
     }
 
-    private static JsonNode nextQueueChange(BlockingQueue<JsonNode> events, String conversation)
+    private static JsonNode nextOfType(BlockingQueue<JsonNode> events, String type, String conversation)
             throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode event = events.poll(100, TimeUnit.MILLISECONDS);
-            if (event != null && "queue".equals(event.path("type").asString())
+            if (event != null && type.equals(event.path("type").asString())
                     && conversation.equals(event.path("conversation_id").asString())) {
                 return event;
             }
         }
-        throw new AssertionError("no queue change for " + conversation + " within " + WAIT);
+        throw new AssertionError("no " + type + " event for " + conversation + " within " + WAIT);
     }
 
     private static JsonNode nextTurnWith(BlockingQueue<JsonNode> events, String conversation, String content)

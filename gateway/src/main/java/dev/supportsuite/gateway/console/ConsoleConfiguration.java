@@ -2,6 +2,7 @@ package dev.supportsuite.gateway.console;
 
 import dev.supportsuite.contracts.Event;
 import dev.supportsuite.contracts.Topics;
+import dev.supportsuite.contracts.chat.ChatTypingEvent;
 import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
 import dev.supportsuite.contracts.handoff.HandoffClaimedEvent;
 import dev.supportsuite.contracts.handoff.HandoffReleasedEvent;
@@ -50,6 +51,13 @@ class ConsoleConfiguration {
     EventListenerContainer<ConversationTurnRecordedEvent> consoleConversationEvents(
             KafkaEventListenerFactory listeners, ConsoleFeed feed) {
         return listeners.broadcast(Topics.CONVERSATION_EVENTS, ConversationTurnRecordedEvent.class, feed::on);
+    }
+
+    /** Typing signals from every gateway's sockets; the customer messages on the same topic are skipped unread. */
+    @Bean
+    EventListenerContainer<ChatTypingEvent> consoleTypingEvents(KafkaEventListenerFactory listeners,
+            ConsoleFeed feed) {
+        return listeners.broadcast(Topics.CHAT_INBOUND, ChatTypingEvent.class, feed::on);
     }
 
     /** {@code /console} is the console page. */

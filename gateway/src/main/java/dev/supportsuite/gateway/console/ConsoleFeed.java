@@ -1,6 +1,7 @@
 package dev.supportsuite.gateway.console;
 
 import dev.supportsuite.contracts.Event;
+import dev.supportsuite.contracts.chat.ChatTypingEvent;
 import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
 import dev.supportsuite.contracts.conversation.TurnMessage;
 import dev.supportsuite.contracts.handoff.HandoffClaimedEvent;
@@ -19,8 +20,9 @@ import reactor.core.publisher.Sinks;
 
 /**
  * What the consoles connected to this gateway hear, as it happens: the queue changed (a handoff was
- * queued, claimed or handed back) and a conversation got new messages (from the transcript events,
- * so customer messages, AI and human replies and system notes all arrive the same way). Consoles
+ * queued, claimed or handed back), a conversation got new messages (from the transcript events,
+ * so customer messages, AI and human replies and system notes all arrive the same way), and a
+ * customer is typing. Consoles
  * subscribe over server-sent events. Each console has a bounded buffer of its own: a burst (fifty
  * claims at once) waits there while the console's connection writes, and only a console that stays
  * behind by more than {@link #BUFFER} events loses the oldest ones, without slowing the others; it
@@ -68,6 +70,13 @@ public final class ConsoleFeed {
         if (event instanceof HandoffReleasedEvent released) {
             Map<String, Object> update = queue(released.outcome(), released.conversationId(), released.handoffId());
             update.put("agent_id", released.agentId());
+            return update;
+        }
+        if (event instanceof ChatTypingEvent typing) {
+            Map<String, Object> update = new LinkedHashMap<>();
+            update.put("type", "typing");
+            update.put("conversation_id", typing.conversationId());
+            update.put("user_id", typing.userId());
             return update;
         }
         if (event instanceof ConversationTurnRecordedEvent turn) {

@@ -238,6 +238,7 @@ class EdgeSecurityIT {
         JsonNode seen = MAPPER.readTree(claim.body());
         assertThat(seen.get("type").asString()).isEqualTo("agent");
         assertThat(seen.get("user").asString()).isEqualTo("ana");
+        assertThat(seen.get("displayName").asString()).isEqualTo("Ana");
 
         HttpResponse<String> reply = send("POST", "/api/v1/console/handoffs/H-1/messages", null,
                 "{\"content\":\"hello\"}", "Cookie", both, "X-CSRF-Token", csrfValue);
@@ -256,7 +257,7 @@ class EdgeSecurityIT {
     void downstreamSeesOnlyTheVerifiedIdentityNeverForgedHeaders() throws Exception {
         String tokenA = userToken("user-a");
         HttpResponse<String> forgedOverToken = send("GET", "/api/v1/tickets/TKT-1", tokenA, null,
-                "X-Support-User-Id", "user-b", "X-Support-Identity-Type", "agent");
+                "X-Support-User-Id", "user-b", "X-Support-Identity-Type", "agent", "X-Support-Display-Name", "Boss");
         JsonNode seen = MAPPER.readTree(forgedOverToken.body());
         assertThat(seen.get("type").asString()).isEqualTo("user");
         assertThat(seen.get("user").asString()).isEqualTo("user-a");

@@ -22,6 +22,7 @@ final class IdentityEchoServer implements AutoCloseable {
             String body = "{\"type\":" + quote(exchange.getRequestHeaders().getFirst(IdentityHeaders.TYPE))
                     + ",\"user\":" + quote(exchange.getRequestHeaders().getFirst(IdentityHeaders.USER_ID))
                     + ",\"scopes\":" + quote(exchange.getRequestHeaders().getFirst(IdentityHeaders.SCOPES))
+                    + ",\"displayName\":" + quote(exchange.getRequestHeaders().getFirst(IdentityHeaders.DISPLAY_NAME))
                     + ",\"headerCount\":" + exchange.getRequestHeaders().entrySet().stream()
                             .filter(e -> e.getKey().toLowerCase().startsWith("x-support-"))
                             .mapToInt(e -> e.getValue().size()).sum() + "}";

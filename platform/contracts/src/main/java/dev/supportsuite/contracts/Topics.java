@@ -6,7 +6,7 @@ package dev.supportsuite.contracts;
  */
 public final class Topics {
 
-    /** Customer messages accepted by the gateway; key = conversation id. Written by gateway. */
+    /** Customer messages accepted by the gateway, and typing signals; key = conversation id. Written by gateway. */
     public static final String CHAT_INBOUND = "chat-inbound";
     /** Replies for the customer; key = conversation id. Written by agent-service. */
     public static final String CHAT_OUTBOUND = "chat-outbound";

@@ -3,6 +3,7 @@ package dev.supportsuite.contracts;
 import dev.supportsuite.contracts.chat.ChatInboundMessage;
 import dev.supportsuite.contracts.chat.ChatOutboundMessage;
 import dev.supportsuite.contracts.chat.ChatTokenEvent;
+import dev.supportsuite.contracts.chat.ChatTypingEvent;
 import dev.supportsuite.contracts.chat.Citation;
 import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
 import dev.supportsuite.contracts.conversation.SentimentSnapshot;
@@ -32,7 +33,7 @@ final class ContractFixtures {
     }
 
     static List<Event> all() {
-        return List.of(chatInbound(), chatOutbound(), chatToken(), turnRecorded(), handoffRequested(), handoffClaimed(),
+        return List.of(chatInbound(), chatOutbound(), chatToken(), chatTyping(), turnRecorded(), handoffRequested(), handoffClaimed(),
                 handoffReleased(), ticketOpened(), ticketUpdated(), documentIngested(), userDataErased());
     }
 
@@ -50,6 +51,11 @@ final class ContractFixtures {
     static ChatTokenEvent chatToken() {
         return new ChatTokenEvent(UUID.fromString("00000000-0000-4000-8000-000000000010"), AT, 1, CONVERSATION,
                 "msg-0002", "msg-0001", 0, "Refunds for annual ");
+    }
+
+    static ChatTypingEvent chatTyping() {
+        return new ChatTypingEvent(UUID.fromString("00000000-0000-4000-8000-000000000011"), AT, 1, CONVERSATION,
+                "u-1042");
     }
 
     static ConversationTurnRecordedEvent turnRecorded() {

@@ -11,8 +11,9 @@ import java.util.Set;
  * @param type   what kind of caller this is
  * @param id     the user, visitor, partner key or human agent id
  * @param scopes the scopes of a partner key (empty for other callers)
+ * @param displayName how a human agent is shown to customers; null when the gateway sent none
  */
-public record CallerIdentity(Type type, String id, Set<String> scopes) {
+public record CallerIdentity(Type type, String id, Set<String> scopes, String displayName) {
 
     /** Scope a partner needs to read tickets. */
     public static final String TICKETS_READ = "tickets:read";
@@ -27,6 +28,16 @@ public record CallerIdentity(Type type, String id, Set<String> scopes) {
             throw new IllegalArgumentException("caller id is required");
         }
         scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
+        displayName = displayName == null || displayName.isBlank() ? null : displayName.strip();
+    }
+
+    public CallerIdentity(Type type, String id, Set<String> scopes) {
+        this(type, id, scopes, null);
+    }
+
+    /** The name to show a customer: the display name, or the id when there is none. */
+    public String shownAs() {
+        return displayName != null ? displayName : id;
     }
 
     /** The kinds of caller the gateway distinguishes; wire values are lower case. */

@@ -29,7 +29,8 @@ import reactor.core.publisher.Sinks;
 /**
  * {@code /ws/chat/{userId}}: one socket, one conversation. The server opens with {@code connected};
  * a client {@code message} is acknowledged with {@code ack} once it is durably accepted, and the
- * agent's answer follows as {@code message}; {@code ping} gets {@code pong}. A malformed, oversized
+ * agent's answer follows as {@code message}; {@code ping} gets {@code pong}; {@code typing} (sent while
+ * the customer types) reaches the human agent's console and gets no answer. A malformed, oversized
  * or unknown frame gets an {@code error} frame and the socket stays open.
  *
  * <p>Reconnecting: connect with {@code ?conversation_id=…&last_seq=N} (or send
@@ -46,6 +47,8 @@ public final class ChatWebSocketHandler implements WebSocketHandler {
     private static final Pattern SEQ = Pattern.compile("\\d{1,18}");
     private static final Duration EMIT_RETRY = Duration.ofMillis(200);
     private static final int SILENT_HEARTBEATS = 3;
+    /** At most one typing signal per socket in this time; consoles show "typing" a little longer. */
+    static final Duration TYPING_INTERVAL = Duration.ofSeconds(1);
 
     private final ChatService chat;
     private final ConversationLog conversations;
@@ -122,6 +125,7 @@ public final class ChatWebSocketHandler implements WebSocketHandler {
                 System::nanoTime);
         Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
         AtomicLong lastHeard = new AtomicLong(System.nanoTime());
+        AtomicLong lastTyping = new AtomicLong(System.nanoTime() - TYPING_INTERVAL.toNanos());
         emit(outbound, codec.write(new Frames.Connected(conversationId, identity.userId())));
         ConversationLog.Subscription subscription = conversations.subscribe(conversationId, lastSeq,
                 sequenced -> emit(outbound, codec.write(Frames.of(sequenced))));
@@ -131,7 +135,7 @@ public final class ChatWebSocketHandler implements WebSocketHandler {
         Mono<Void> inbound = session.receive()
                 .doOnNext(message -> lastHeard.set(System.nanoTime()))
                 .filter(message -> message.getType() != WebSocketMessage.Type.PONG)
-                .concatMap(message -> onFrame(identity, conversationId, message, socketRate, subscription)
+                .concatMap(message -> onFrame(identity, conversationId, message, socketRate, subscription, lastTyping)
                         .doOnNext(frame -> emit(outbound, frame)))
                 .then()
                 .doFinally(signal -> {
@@ -157,7 +161,7 @@ public final class ChatWebSocketHandler implements WebSocketHandler {
     }
 
     private Flux<String> onFrame(Identity identity, String conversationId, WebSocketMessage message,
-            SlidingWindowLimiter socketRate, ConversationLog.Subscription subscription) {
+            SlidingWindowLimiter socketRate, ConversationLog.Subscription subscription, AtomicLong lastTyping) {
         if (message.getType() != WebSocketMessage.Type.TEXT) {
             return Flux.just(error("unsupported_frame", "Only text frames are accepted."));
         }
@@ -174,6 +178,7 @@ public final class ChatWebSocketHandler implements WebSocketHandler {
         return switch (frame.type()) {
             case "ping" -> Flux.just(codec.write(new Frames.Pong()));
             case "resume" -> resume(frame, subscription);
+            case "typing" -> typing(identity, conversationId, lastTyping);
             case "message" -> !socketRate.tryAcquire("messages").allowed()
                     ? Flux.just(error("rate_limited", "Too many messages per second; this one was not accepted."))
                     : chat.accept(identity, conversationId, frame.content(), frame.clientMessageId(), "websocket")
@@ -190,6 +195,25 @@ public final class ChatWebSocketHandler implements WebSocketHandler {
                             .flux();
             default -> Flux.just(error("unknown_type", "Unknown frame type '" + frame.type() + "'."));
         };
+    }
+
+    /**
+     * Passes "the customer is typing" on to the consoles, at most once per {@link #TYPING_INTERVAL}
+     * per socket (the widget sends it as the customer types); no answer frame, and a failure to
+     * publish is only logged, since the next keystroke sends another.
+     */
+    private Flux<String> typing(Identity identity, String conversationId, AtomicLong lastTyping) {
+        long now = System.nanoTime();
+        long previous = lastTyping.get();
+        if (now - previous < TYPING_INTERVAL.toNanos() || !lastTyping.compareAndSet(previous, now)) {
+            return Flux.empty();
+        }
+        return chat.typing(identity, conversationId)
+                .onErrorResume(e -> {
+                    log.debug("Typing signal not published conversationId={}: {}", conversationId, e.toString());
+                    return Mono.empty();
+                })
+                .thenMany(Flux.empty());
     }
 
     private Flux<String> resume(FrameCodec.ClientFrame frame, ConversationLog.Subscription subscription) {

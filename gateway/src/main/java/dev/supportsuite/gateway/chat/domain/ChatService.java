@@ -3,8 +3,10 @@ package dev.supportsuite.gateway.chat.domain;
 import dev.supportsuite.contracts.chat.ChatInboundMessage;
 import dev.supportsuite.contracts.chat.ChatOutboundMessage;
 import dev.supportsuite.contracts.chat.ChatTokenEvent;
+import dev.supportsuite.contracts.chat.ChatTypingEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -78,6 +80,12 @@ public final class ChatService {
                     .doOnSuccess(done -> current.published = true)
                     .thenReturn(accepted);
         });
+    }
+
+    /** Tells the consoles that the customer is typing; the caller limits how often. */
+    public Mono<Void> typing(Identity identity, String conversationId) {
+        return publisher.typing(new ChatTypingEvent(UUID.randomUUID(), Instant.now(), ChatTypingEvent.SCHEMA_VERSION,
+                conversationId, identity.userId()));
     }
 
     /** One client message: the exact event published for it, and whether Kafka confirmed it. */

@@ -7,6 +7,8 @@ import dev.supportsuite.gateway.security.domain.Authenticator;
 import dev.supportsuite.gateway.security.domain.CallerIdentity;
 import dev.supportsuite.gateway.security.domain.SlidingWindowLimiter;
 import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpCookie;
@@ -132,9 +134,14 @@ public final class EdgeSecurityFilter implements WebFilter, Ordered {
             headers.remove(IdentityHeaders.TYPE);
             headers.remove(IdentityHeaders.USER_ID);
             headers.remove(IdentityHeaders.SCOPES);
+            headers.remove(IdentityHeaders.DISPLAY_NAME);
             if (!identity.isAnonymous() && !identity.is("admin")) {
                 headers.set(IdentityHeaders.TYPE, identity.type());
                 headers.set(IdentityHeaders.USER_ID, identity.id());
+                if (identity.is(IdentityHeaders.TYPE_AGENT) && identity.displayName() != null) {
+                    headers.set(IdentityHeaders.DISPLAY_NAME,
+                            URLEncoder.encode(identity.displayName(), StandardCharsets.UTF_8));
+                }
                 if (!identity.scopes().isEmpty()) {
                     headers.set(IdentityHeaders.SCOPES, String.join(",", identity.scopes().stream().sorted().toList()));
                 }

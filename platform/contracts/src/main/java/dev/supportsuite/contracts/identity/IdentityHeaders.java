@@ -13,6 +13,11 @@ public final class IdentityHeaders {
     public static final String USER_ID = "X-Support-User-Id";
     /** Comma-separated scopes of a partner key, for example {@code chat,tickets:read}. */
     public static final String SCOPES = "X-Support-Scopes";
+    /**
+     * How a human agent is shown to customers ("Ana"), percent-encoded UTF-8 (as
+     * {@code URLEncoder} writes it) so that any name fits in a header. Only for {@link #TYPE_AGENT}.
+     */
+    public static final String DISPLAY_NAME = "X-Support-Display-Name";
 
     /** A signed-in customer (verified by the host site's HMAC). */
     public static final String TYPE_USER = "user";

@@ -97,7 +97,7 @@ public class HandoffService {
                             caller.actor())
                             .then(outbox.append(Topics.TICKET_EVENTS, new HandoffClaimedEvent(UUID.randomUUID(), now,
                                     HandoffClaimedEvent.SCHEMA_VERSION, handoff.id(), handoff.conversationId(),
-                                    caller.id(), caller.id())))
+                                    caller.id(), caller.shownAs())))
                             .thenReturn(handoff));
             return transactions.inTransaction(work);
         });

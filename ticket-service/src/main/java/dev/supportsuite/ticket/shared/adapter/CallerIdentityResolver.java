@@ -3,6 +3,8 @@ package dev.supportsuite.ticket.shared.adapter;
 import dev.supportsuite.contracts.identity.IdentityHeaders;
 import dev.supportsuite.ticket.shared.CallerIdentity;
 import dev.supportsuite.ticket.shared.UnauthenticatedException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,6 +23,7 @@ import reactor.core.publisher.Mono;
 public class CallerIdentityResolver implements HandlerMethodArgumentResolver {
 
     private static final int MAX_ID_LENGTH = 200;
+    private static final int MAX_NAME_LENGTH = 80;
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -54,6 +57,21 @@ public class CallerIdentityResolver implements HandlerMethodArgumentResolver {
                 ? Arrays.stream(scopes.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                         .collect(Collectors.toUnmodifiableSet())
                 : Set.of();
-        return new CallerIdentity(type, id, scopeSet);
+        return new CallerIdentity(type, id, scopeSet,
+                type == CallerIdentity.Type.AGENT ? displayName(headers.getFirst(IdentityHeaders.DISPLAY_NAME)) : null);
+    }
+
+    /** The agent's display name, decoded; a malformed or overlong value is ignored (the id is shown). */
+    private static String displayName(String encoded) {
+        if (encoded == null) {
+            return null;
+        }
+        try {
+            String name = URLDecoder.decode(encoded, StandardCharsets.UTF_8).strip();
+            return name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)
+                    ? null : name;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.supportsuite.ticket.config;
 
 import dev.supportsuite.contracts.Topics;
+import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
 import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
 import dev.supportsuite.platform.kafka.EventListenerContainer;
 import dev.supportsuite.platform.kafka.KafkaEventListenerFactory;
@@ -11,6 +12,7 @@ import dev.supportsuite.ticket.TicketServiceApplication;
 import dev.supportsuite.ticket.account.adapter.R2dbcAccountRepository;
 import dev.supportsuite.ticket.account.domain.AccountNotFoundException;
 import dev.supportsuite.ticket.account.domain.AccountService;
+import dev.supportsuite.ticket.handoff.adapter.AgentReplyListener;
 import dev.supportsuite.ticket.handoff.adapter.HandoffRequestListener;
 import dev.supportsuite.ticket.handoff.adapter.R2dbcHandoffRepository;
 import dev.supportsuite.ticket.handoff.domain.HandoffConflictException;
@@ -108,6 +110,14 @@ class TicketServiceConfiguration {
         HandoffRequestListener listener = new HandoffRequestListener(handoffs);
         return listeners.durable(Topics.HANDOFF_EVENTS, TicketServiceApplication.NAME, HandoffRequestedEvent.class,
                 listener::handle);
+    }
+
+    @Bean
+    EventListenerContainer<ConversationTurnRecordedEvent> agentReplies(KafkaEventListenerFactory listeners,
+            HandoffService handoffs) {
+        AgentReplyListener listener = new AgentReplyListener(handoffs);
+        return listeners.durable(Topics.CONVERSATION_EVENTS, TicketServiceApplication.NAME,
+                ConversationTurnRecordedEvent.class, listener::handle);
     }
 
     @Bean

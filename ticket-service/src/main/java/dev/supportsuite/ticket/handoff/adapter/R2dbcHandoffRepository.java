@@ -91,6 +91,30 @@ public class R2dbcHandoffRepository implements HandoffRepository {
         return spec.map(R2dbcHandoffRepository::handoff).one();
     }
 
+    @Override
+    public Mono<Handoff> findClaimedByConversation(String conversationId) {
+        return db.sql("select " + COLUMNS + " from handoff where conversation_id = :conversationId "
+                        + "and status = :claimed order by claimed_at desc limit 1")
+                .bind("conversationId", conversationId)
+                .bind("claimed", HandoffStatus.CLAIMED.wire())
+                .map(R2dbcHandoffRepository::handoff)
+                .one();
+    }
+
+    @Override
+    public Mono<Void> appendActivity(String ticketId, String actor, String action, String value, Instant at) {
+        return db.sql("insert into ticket_history (ticket_id, actor, occurred_at, action, new_value) "
+                        + "values (:ticketId, :actor, :at, :action, :value)")
+                .bind("ticketId", ticketId)
+                .bind("actor", actor)
+                .bind("at", at)
+                .bind("action", action)
+                .bind("value", value)
+                .fetch()
+                .rowsUpdated()
+                .then();
+    }
+
     static Handoff handoff(Readable row) {
         String[] reasons = row.get("reasons", String[].class);
         Double frustration = row.get("frustration", Double.class);

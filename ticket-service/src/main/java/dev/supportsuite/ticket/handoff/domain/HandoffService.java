@@ -39,6 +39,11 @@ public class HandoffService {
     static final String SYSTEM_ACTOR = "system:handoff";
     private static final String ANONYMOUS_USER = "anonymous";
     private static final int MAX_SUBJECT = 200;
+    /** History action of a human agent's message to the customer. */
+    public static final String REPLY_ACTION = "agent_message";
+    /** History action of the note an agent leaves when handing back or resolving. */
+    public static final String NOTE_ACTION = "note";
+    private static final int MAX_ACTIVITY = 4000;
 
     private final HandoffRepository handoffs;
     private final TicketService tickets;
@@ -122,12 +127,30 @@ public class HandoffService {
                             caller.id(), next, null, now)
                     .switchIfEmpty(Mono.defer(() -> refusal(id, next.wire())))
                     .flatMap(handoff -> updateTicket(handoff, ticketStatus, null, true, caller.actor())
+                            .then(note == null || note.isBlank() ? Mono.<Void>empty()
+                                    : handoffs.appendActivity(handoff.ticketId(), caller.actor(), NOTE_ACTION,
+                                            clip(note.strip()), now))
                             .then(outbox.append(Topics.TICKET_EVENTS, new HandoffReleasedEvent(UUID.randomUUID(), now,
                                     HandoffReleasedEvent.SCHEMA_VERSION, handoff.id(), handoff.conversationId(),
                                     caller.id(), outcome, note)))
                             .thenReturn(handoff));
             return transactions.inTransaction(work);
         });
+    }
+
+    /**
+     * Records a human agent's reply in the escalation ticket's history, attributed to the agent who
+     * holds the conversation (only the holder can send one). A reply in a conversation nobody holds
+     * is not a handoff's business and is skipped.
+     */
+    public Mono<Void> recordAgentReply(String conversationId, String content, Instant sentAt) {
+        return handoffs.findClaimedByConversation(conversationId)
+                .flatMap(handoff -> handoffs.appendActivity(handoff.ticketId(), "agent:" + handoff.claimedBy(),
+                        REPLY_ACTION, clip(content), sentAt != null ? sentAt : Clock.now()));
+    }
+
+    private static String clip(String text) {
+        return text.length() <= MAX_ACTIVITY ? text : text.substring(0, MAX_ACTIVITY - 1) + "…";
     }
 
     private Mono<Ticket> updateTicket(Handoff handoff, TicketStatus status, String assignee, boolean unassign,

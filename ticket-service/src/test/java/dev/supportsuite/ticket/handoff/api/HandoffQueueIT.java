@@ -3,6 +3,8 @@ package dev.supportsuite.ticket.handoff.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.supportsuite.contracts.Topics;
+import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
+import dev.supportsuite.contracts.conversation.TurnMessage;
 import dev.supportsuite.contracts.handoff.HandoffReasons;
 import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
 import dev.supportsuite.embedded.KafkaExtension;
@@ -194,12 +196,79 @@ class HandoffQueueIT extends InfrastructureTestBase {
     }
 
     @Test
+    void whatTheAgentWritesAndNotesGoesToTheTicketHistoryUnderTheirName() {
+        HandoffRequestedEvent request = request(List.of(HandoffReasons.ASKED_FOR_HUMAN), 0.3);
+        publisher.publish(Topics.HANDOFF_EVENTS, request).block(Duration.ofSeconds(10));
+        String ticketId = awaitHandoff(request.handoffId()).get("ticketId").toString();
+        WebTestClient alice = asAgent("alice");
+        alice.post().uri("/api/v1/handoffs/{id}/claim", request.handoffId()).exchange().expectStatus().isOk();
+
+        Instant sent = Instant.parse("2026-11-24T09:00:00Z");
+        publisher.publish(Topics.CONVERSATION_EVENTS, turn(request, "human_agent", "I have refunded the double charge."))
+                .block(Duration.ofSeconds(10));
+        // An AI reply in the same conversation and an agent reply in a conversation nobody holds: not recorded.
+        publisher.publish(Topics.CONVERSATION_EVENTS, turn(request, "ai", "An AI answer")).block(Duration.ofSeconds(10));
+        HandoffRequestedEvent elsewhere = request(List.of(HandoffReasons.NO_ANSWER), 0.1);
+        ConversationTurnRecordedEvent unheld = turn(elsewhere, "human_agent", "Lost words");
+        publisher.publish(Topics.CONVERSATION_EVENTS, unheld).block(Duration.ofSeconds(10));
+
+        List<Map> history = awaitHistory(alice, ticketId, "agent_message");
+        Map<?, ?> reply = history.stream().filter(h -> "agent_message".equals(h.get("action"))).findFirst().orElseThrow();
+        assertThat(reply.get("actor")).isEqualTo("agent:alice");
+        assertThat(reply.get("newValue")).isEqualTo("I have refunded the double charge.");
+        assertThat(Instant.parse(reply.get("occurredAt").toString())).isEqualTo(sent);
+
+        alice.post().uri("/api/v1/handoffs/{id}/release", request.handoffId()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("note", "Refund issued, customer happy")).exchange().expectStatus().isOk();
+        history = awaitHistory(alice, ticketId, "note");
+        assertThat(history).filteredOn(h -> "note".equals(h.get("action")))
+                .singleElement().satisfies(note -> {
+                    assertThat(note.get("actor")).isEqualTo("agent:alice");
+                    assertThat(note.get("newValue")).isEqualTo("Refund issued, customer happy");
+                });
+        assertThat(history).filteredOn(h -> "agent_message".equals(h.get("action"))).hasSize(1);
+        awaitProcessed(unheld.eventId());
+        long recordedElsewhere = db.sql("select count(*) from ticket_history where new_value = 'Lost words'")
+                .map(r -> r.get(0, Long.class)).one().block();
+        assertThat(recordedElsewhere).isZero();
+    }
+
+    @Test
     void onlyHumanAgentsWorkTheQueue() {
         asUser("u-1001").get().uri("/api/v1/handoffs").exchange().expectStatus().isForbidden();
         asPartner("p-1", "tickets:read,tickets:write").post().uri("/api/v1/handoffs/{id}/claim", "h-x").exchange()
                 .expectStatus().isForbidden();
         asAgent("a-1").post().uri("/api/v1/handoffs/{id}/claim", "h-missing").exchange().expectStatus().isNotFound();
         asAgent("a-1").get().uri("/api/v1/handoffs?status=lost").exchange().expectStatus().isBadRequest();
+    }
+
+    private List<Map> awaitHistory(WebTestClient agent, String ticketId, String action) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            List<Map> history = agent.get().uri("/api/v1/tickets/{id}/history", ticketId).exchange()
+                    .expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody();
+            if (history.stream().anyMatch(h -> action.equals(h.get("action"))) || System.nanoTime() > deadline) {
+                return history;
+            }
+            Mono.delay(Duration.ofMillis(50)).block();
+        }
+    }
+
+    private void awaitProcessed(UUID eventId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (db.sql("select count(*) from processed_event where event_id = :id").bind("id", eventId)
+                .map(r -> r.get(0, Long.class)).one().block() == 0) {
+            assertThat(System.nanoTime()).as("event %s processed", eventId).isLessThan(deadline);
+            Mono.delay(Duration.ofMillis(50)).block();
+        }
+    }
+
+    private static ConversationTurnRecordedEvent turn(HandoffRequestedEvent handoff, String role, String content) {
+        Instant at = Instant.parse("2026-11-24T09:00:00Z");
+        return new ConversationTurnRecordedEvent(UUID.randomUUID(), at, ConversationTurnRecordedEvent.SCHEMA_VERSION,
+                handoff.conversationId(), handoff.userId(), null,
+                new TurnMessage("msg-" + UUID.randomUUID(), 7, role, content, at), null, null, List.of(), List.of(),
+                false);
     }
 
     private Map<?, ?> awaitHandoff(String id) {

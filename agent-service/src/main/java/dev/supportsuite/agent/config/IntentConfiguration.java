@@ -1,6 +1,5 @@
 package dev.supportsuite.agent.config;
 
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.supportsuite.agent.intent.adapter.OnnxSentenceEncoder;
 import dev.supportsuite.agent.intent.adapter.R2dbcIntentCatalogRepository;
 import dev.supportsuite.agent.intent.api.UploadLimit;
@@ -12,16 +11,15 @@ import dev.supportsuite.agent.intent.domain.IntentClassifierUnavailableException
 import dev.supportsuite.agent.intent.domain.IntentService;
 import dev.supportsuite.agent.intent.domain.InvalidIntentCatalogException;
 import dev.supportsuite.agent.intent.domain.SentenceEncoder;
+import dev.supportsuite.embeddings.EmbedderSettings;
+import dev.supportsuite.embeddings.SentenceEmbedder;
 import dev.supportsuite.platform.problem.ProblemMapping;
 import dev.supportsuite.platform.problem.ProblemMappings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -51,23 +49,18 @@ class IntentConfiguration {
     }
 
     @Bean(destroyMethod = "shutdown")
-    ExecutorService intentEmbeddingExecutor(IntentProperties properties) {
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newFixedThreadPool(properties.inferenceThreads(), runnable -> {
-            Thread thread = new Thread(runnable, "intent-onnx-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    @Bean(destroyMethod = "shutdown")
     ForkJoinPool intentTrainingPool(IntentProperties properties) {
         return new ForkJoinPool(properties.inferenceThreads());
     }
 
+    /**
+     * The process-wide batched embedder (the model is loaded here, once, on the startup thread), with as
+     * many ONNX threads as the intent feature has inference threads.
+     */
     @Bean
-    SentenceEncoder intentSentenceEncoder(@Qualifier("intentEmbeddingExecutor") ExecutorService executor) {
-        return new OnnxSentenceEncoder(new BgeSmallEnV15QuantizedEmbeddingModel(executor), ENCODER_ID);
+    SentenceEncoder intentSentenceEncoder(IntentProperties properties) {
+        SentenceEmbedder embedder = SentenceEmbedder.shared(EmbedderSettings.forCores(properties.inferenceThreads()));
+        return new OnnxSentenceEncoder(embedder, ENCODER_ID);
     }
 
     @Bean

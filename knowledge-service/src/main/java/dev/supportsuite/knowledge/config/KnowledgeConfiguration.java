@@ -1,7 +1,7 @@
 package dev.supportsuite.knowledge.config;
 
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.supportsuite.embeddings.EmbedderSettings;
+import dev.supportsuite.embeddings.SentenceEmbedder;
 import dev.supportsuite.knowledge.document.adapter.KafkaDocumentEvents;
 import dev.supportsuite.knowledge.document.adapter.R2dbcDocumentRepository;
 import dev.supportsuite.knowledge.document.domain.DocumentEvents;
@@ -34,10 +34,7 @@ import dev.supportsuite.platform.problem.ProblemMappings;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -72,27 +69,20 @@ class KnowledgeConfiguration {
         return Schedulers.newBoundedElastic(INDEX_THREADS, INDEX_QUEUE, "knowledge-index");
     }
 
-    @Bean(destroyMethod = "shutdown")
-    ExecutorService embeddingExecutor(KnowledgeProperties properties) {
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newFixedThreadPool(properties.embedding().threads(), runnable -> {
-            Thread thread = new Thread(runnable, "knowledge-onnx-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    /** The ONNX model, loaded once (the weights are held in a static of the model class). */
+    /**
+     * The batched embedding model, loaded once per process (shared with any other service in the JVM that
+     * asks for the same settings), with as many ONNX threads as the inference scheduler has.
+     */
     @Bean
-    EmbeddingModel embeddingModel(@Qualifier("embeddingExecutor") ExecutorService executor) {
-        return new BgeSmallEnV15QuantizedEmbeddingModel(executor);
+    SentenceEmbedder embeddingModel(KnowledgeProperties properties) {
+        return SentenceEmbedder.shared(EmbedderSettings.forCores(properties.embedding().threads()));
     }
 
     @Bean
-    Embedder embedder(EmbeddingModel model, @Qualifier("inferenceScheduler") Scheduler scheduler,
+    Embedder embedder(SentenceEmbedder embeddingModel, @Qualifier("inferenceScheduler") Scheduler scheduler,
             KnowledgeProperties properties) {
         String prefix = properties.embedding().queryPrefix() == null ? "" : properties.embedding().queryPrefix();
-        return new OnnxEmbedder(model, scheduler, properties.embedding().batchSize(), prefix);
+        return new OnnxEmbedder(embeddingModel, scheduler, prefix);
     }
 
     @Bean(destroyMethod = "close")

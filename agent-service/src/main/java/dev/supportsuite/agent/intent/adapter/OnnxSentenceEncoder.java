@@ -1,36 +1,27 @@
 package dev.supportsuite.agent.intent.adapter;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.supportsuite.agent.intent.domain.SentenceEncoder;
+import dev.supportsuite.embeddings.SentenceEmbedder;
 import java.util.List;
 
 /**
- * The in-process LangChain4j ONNX embedding model behind the {@link SentenceEncoder} port. The model
- * spreads a batch over its own executor; a single text is embedded on the calling thread.
+ * The in-process bge-small-en-v1.5 model behind the {@link SentenceEncoder} port. The shared
+ * {@link SentenceEmbedder} runs a catalog's texts in padded batches (one ONNX call per batch), and a single
+ * utterance as a batch of one, so a classification gets the same vector it got from LangChain4j's model.
  */
 public final class OnnxSentenceEncoder implements SentenceEncoder {
 
-    private final EmbeddingModel model;
+    private final SentenceEmbedder embedder;
     private final String modelId;
 
-    public OnnxSentenceEncoder(EmbeddingModel model, String modelId) {
-        this.model = model;
+    public OnnxSentenceEncoder(SentenceEmbedder embedder, String modelId) {
+        this.embedder = embedder;
         this.modelId = modelId;
     }
 
     @Override
     public float[][] encode(List<String> texts) {
-        if (texts.isEmpty()) {
-            return new float[0][];
-        }
-        List<Embedding> embeddings = model.embedAll(texts.stream().map(TextSegment::from).toList()).content();
-        float[][] vectors = new float[embeddings.size()][];
-        for (int i = 0; i < vectors.length; i++) {
-            vectors[i] = embeddings.get(i).vector();
-        }
-        return vectors;
+        return embedder.embedAll(texts).toArray(float[][]::new);
     }
 
     @Override

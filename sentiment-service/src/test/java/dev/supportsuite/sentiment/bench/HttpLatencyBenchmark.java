@@ -27,8 +27,9 @@ public final class HttpLatencyBenchmark {
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         try (ConfigurableApplicationContext context = SentimentServiceApplication.builder()
                 .web(WebApplicationType.REACTIVE)
-                .properties("server.port=0", "logging.level.root=WARN", "spring.main.banner-mode=off")
-                .run()) {
+                .properties("logging.level.root=WARN", "spring.main.banner-mode=off")
+                // A command-line argument, so that it wins over server.port in sentiment-service.yml (8084 may be taken).
+                .run("--server.port=0")) {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             WebClient client = WebClient.builder().baseUrl("http://localhost:" + port).build();
             List<String> messages = Messages.hundredCharacterMessages();

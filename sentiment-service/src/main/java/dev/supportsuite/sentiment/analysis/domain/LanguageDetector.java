@@ -55,7 +55,7 @@ final class LanguageDetector {
                 }
             }
         }
-        Map.Entry<Character.UnicodeScript, Integer> other = scripts.entrySet().stream()
+        Map.Entry<Character.UnicodeScript, Integer> other = scripts.isEmpty() ? null : scripts.entrySet().stream()
                 .max(Map.Entry.comparingByValue()).orElse(null);
         if (other != null && other.getValue() > latin) {
             return forScript(other.getKey(), scripts);
@@ -66,27 +66,42 @@ final class LanguageDetector {
         return latinLanguage(tokens);
     }
 
+    /**
+     * For every function word, the languages (bit i = {@code LANGUAGES.get(i)}) it belongs to, so that a message costs
+     * one lookup per word rather than one per word and language.
+     */
+    private static final Map<String, Integer> LANGUAGES_OF_WORD = languagesOfWord();
+
+    private static Map<String, Integer> languagesOfWord() {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        for (int i = 0; i < LANGUAGES.size(); i++) {
+            int bit = 1 << i;
+            FUNCTION_WORDS.get(LANGUAGES.get(i)).forEach(w -> out.merge(w, bit, (a, b) -> a | b));
+        }
+        return Map.copyOf(out);
+    }
+
     private static String latinLanguage(List<Token> tokens) {
-        String best = ENGLISH;
-        int bestHits = 0;
-        int englishHits = 0;
-        for (String language : LANGUAGES) {
-            Set<String> words = FUNCTION_WORDS.get(language);
-            int hits = 0;
-            for (Token t : tokens) {
-                if (t.isWord() && words.contains(t.lower())) {
-                    hits++;
+        int[] hits = new int[LANGUAGES.size()];
+        for (Token t : tokens) {
+            if (t.isWord()) {
+                Integer languages = LANGUAGES_OF_WORD.get(t.lower());
+                if (languages != null) {
+                    for (int i = 0; i < hits.length; i++) {
+                        if ((languages & (1 << i)) != 0) {
+                            hits[i]++;
+                        }
+                    }
                 }
             }
-            if (language.equals(ENGLISH)) {
-                englishHits = hits;
-            }
-            if (hits > bestHits) {
-                best = language;
-                bestHits = hits;
+        }
+        int best = 0;
+        for (int i = 1; i < hits.length; i++) {
+            if (hits[i] > hits[best]) {
+                best = i;
             }
         }
-        return bestHits > englishHits ? best : ENGLISH;
+        return hits[best] > hits[0] ? LANGUAGES.get(best) : ENGLISH;
     }
 
     private static String forScript(Character.UnicodeScript script, Map<Character.UnicodeScript, Integer> all) {

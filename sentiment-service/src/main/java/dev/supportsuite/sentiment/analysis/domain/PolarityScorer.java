@@ -180,8 +180,11 @@ final class PolarityScorer {
         double[] m = new double[n];
         int contrastAt = -1;
         int contrasts = 0;
+        // One negator lookup per token; the scope test below looks back up to three tokens from every word.
+        boolean[] negators = new boolean[n];
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
+            negators[i] = t.isWord() && Lexicon.isNegator(t.lower());
             if (t.isWord() && isContrast(t.lower())) {
                 contrasts++;
                 if (contrastAt < 0) {
@@ -202,7 +205,7 @@ final class PolarityScorer {
                 irrealis = true;
             }
             double f = irrealis ? IRREALIS_FACTOR : 1;
-            if (t.isWord() && isNegated(tokens, i)) {
+            if (t.isWord() && isNegated(tokens, negators, i)) {
                 f *= NEGATION_FACTOR * (followedByAtAll(tokens, i) ? AT_ALL_FACTOR : 1);
             }
             if (contrastAt >= 0) {
@@ -213,13 +216,12 @@ final class PolarityScorer {
         return m;
     }
 
-    private static boolean isNegated(List<Token> tokens, int i) {
+    private static boolean isNegated(List<Token> tokens, boolean[] negators, int i) {
         for (int k = 1; k <= 3 && i - k >= 0; k++) {
-            Token prev = tokens.get(i - k);
-            if (prev.kind() == Token.Kind.CLAUSE_BREAK) {
+            if (tokens.get(i - k).kind() == Token.Kind.CLAUSE_BREAK) {
                 return false;
             }
-            if (prev.isWord() && Lexicon.isNegator(prev.lower())) {
+            if (negators[i - k]) {
                 return true;
             }
         }

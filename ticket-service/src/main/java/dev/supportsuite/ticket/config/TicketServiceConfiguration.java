@@ -89,8 +89,9 @@ class TicketServiceConfiguration {
     }
 
     @Bean
-    TicketService ticketService(DatabaseClient db, EventOutbox outbox, Transactions transactions) {
-        return new TicketService(new R2dbcTicketRepository(db), outbox, transactions);
+    TicketService ticketService(DatabaseClient db, JsonMapper mapper, EventOutbox outbox,
+            Transactions transactions) {
+        return new TicketService(new R2dbcTicketRepository(db, mapper), outbox, transactions);
     }
 
     @Bean

@@ -29,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes committed outbox rows to Kafka in id order and marks them sent. Runs every
- * {@link OutboxProperties#pollInterval()} and at once after each commit ({@link #nudge()}). Rows are
+ * {@link OutboxProperties#pollInterval()} and after each commit ({@link #nudge()}): at once, unless its
+ * previous drain ended less than {@link OutboxProperties#roundGap()} ago, so that under load one round
+ * carries the events of many commits. Rows are
  * claimed with {@code for update skip locked}, so several instances never publish the same row at the
  * same time. When Kafka is unreachable the rows stay unsent and go out once it is back; a row may then
  * be published twice (at-least-once), and consumers skip the repeated event id.
@@ -84,7 +86,10 @@ public class OutboxRelay implements SmartLifecycle {
                         .onErrorResume(e -> {
                             log.warn("Outbox relay round failed, retrying: {}", e.toString());
                             return Mono.delay(FAILURE_PAUSE).then();
-                        }), 1)
+                        })
+                        // Nudges arriving meanwhile collapse into the one queued tick: the next drain
+                        // takes all their rows in one round.
+                        .then(gap()), 1)
                 .subscribe();
         purging = Flux.interval(PURGE_INTERVAL, PURGE_INTERVAL)
                 .onBackpressureDrop()
@@ -93,7 +98,12 @@ public class OutboxRelay implements SmartLifecycle {
                     return Mono.empty();
                 }), 1)
                 .subscribe();
-        log.info("Outbox relay started pollInterval={}", properties.pollInterval());
+        log.info("Outbox relay started pollInterval={} roundGap={}", properties.pollInterval(),
+                properties.roundGap());
+    }
+
+    private Mono<Void> gap() {
+        return properties.roundGap().isZero() ? Mono.empty() : Mono.delay(properties.roundGap()).then();
     }
 
     /** Publishes rounds until no unsent row is left. */

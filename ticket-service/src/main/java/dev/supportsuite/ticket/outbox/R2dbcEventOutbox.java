@@ -2,7 +2,6 @@ package dev.supportsuite.ticket.outbox;
 
 import dev.supportsuite.contracts.Event;
 import dev.supportsuite.ticket.shared.EventOutbox;
-import io.r2dbc.postgresql.codec.Json;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,14 +19,14 @@ public class R2dbcEventOutbox implements EventOutbox {
 
     @Override
     public Mono<Void> append(String topic, Event event) {
-        return Mono.fromCallable(() -> mapper.writeValueAsString(event))
-                .flatMap(json -> db.sql("insert into outbox (event_id, aggregate_id, topic, event_type, payload) "
+        return Mono.fromCallable(() -> OutboxRow.of(topic, event, mapper))
+                .flatMap(row -> db.sql("insert into outbox (" + OutboxRow.COLUMNS + ") "
                                 + "values (:eventId, :aggregateId, :topic, :type, :payload)")
-                        .bind("eventId", event.eventId())
-                        .bind("aggregateId", event.aggregateId())
-                        .bind("topic", topic)
-                        .bind("type", event.getClass().getSimpleName())
-                        .bind("payload", Json.of(json))
+                        .bind("eventId", row.eventId())
+                        .bind("aggregateId", row.aggregateId())
+                        .bind("topic", row.topic())
+                        .bind("type", row.eventType())
+                        .bind("payload", row.payload())
                         .then());
     }
 }

@@ -22,4 +22,10 @@ public class R2dbcTransactions implements Transactions {
     public <T> Mono<T> inTransaction(Mono<T> work) {
         return operator.transactional(work).doOnSuccess(ignored -> relay.nudge());
     }
+
+    @Override
+    public <T> Mono<T> inOneStatement(Mono<T> work) {
+        // Outside a transaction R2DBC runs the statement in auto-commit: it has committed when it completes.
+        return work.doOnSuccess(ignored -> relay.nudge());
+    }
 }

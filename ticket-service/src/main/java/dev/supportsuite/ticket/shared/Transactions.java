@@ -9,4 +9,12 @@ import reactor.core.publisher.Mono;
 public interface Transactions {
 
     <T> Mono<T> inTransaction(Mono<T> work);
+
+    /**
+     * Runs {@code work} that is one single statement writing everything it changes (rows, history,
+     * outbox), so it commits atomically on its own without the begin and commit round trips of
+     * {@link #inTransaction}; afterwards does what {@link #inTransaction} does after a commit. Inside a
+     * running transaction the statement simply joins it.
+     */
+    <T> Mono<T> inOneStatement(Mono<T> work);
 }

@@ -1,5 +1,7 @@
 package dev.supportsuite.ticket.ticket.adapter;
 
+import dev.supportsuite.contracts.Event;
+import dev.supportsuite.ticket.outbox.OutboxRow;
 import dev.supportsuite.ticket.shared.adapter.Binds;
 import dev.supportsuite.ticket.ticket.domain.Comment;
 import dev.supportsuite.ticket.ticket.domain.HistoryEntry;
@@ -15,6 +17,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Tickets in the {@code ticket} schema of PostgreSQL, through R2DBC. */
 public class R2dbcTicketRepository implements TicketRepository {
@@ -22,21 +25,66 @@ public class R2dbcTicketRepository implements TicketRepository {
     private static final String COLUMNS = "id, user_id, subject, description, category, priority, status, assignee, "
             + "tags, conversation_id, created_at, updated_at";
 
-    private final DatabaseClient db;
+    /*
+     * A create is one statement of data-modifying CTEs, so it costs one round trip and commits on its
+     * own: key (when given), ticket, history and outbox row all go in, or none does. The foreign keys
+     * are checked at the end of the statement, when the ticket row exists. The casts keep every
+     * parameter's type independent of how the driver tags it.
+     */
+    private static final String OPENED_FROM_RESERVED_KEY = "with reserved as ("
+            + "insert into idempotency_key (caller, key, ticket_id, request_hash) "
+            + "values (:caller, :key, :id, :hash) on conflict do nothing returning ticket_id), "
+            + "opened as (insert into ticket (" + COLUMNS + ") select ticket_id, ";
+    private static final String OPENED_DIRECTLY = "with opened as (insert into ticket (" + COLUMNS + ") select "
+            + "cast(:id as text), ";
+    private static final String OPENED_REST = "cast(:userId as text), cast(:subject as text), "
+            + "cast(:description as text), cast(:category as text), cast(:priority as text), cast(:status as text), "
+            + "cast(:assignee as text), cast(:tags as text[]), cast(:conversationId as text), "
+            + "cast(:createdAt as timestamptz), cast(:updatedAt as timestamptz)%s returning id), "
+            + "created as (insert into ticket_history (ticket_id, actor, occurred_at, action, field, old_value, "
+            + "new_value) select id, cast(:actor as text), cast(:at as timestamptz), cast(:action as text), "
+            + "cast(:field as text), cast(:old as text), cast(:new as text) from opened), "
+            + "event as (insert into outbox (" + OutboxRow.COLUMNS + ") select cast(:eventId as uuid), "
+            + "cast(:aggregateId as text), cast(:topic as text), cast(:type as text), cast(:payload as jsonb) "
+            + "from opened) "
+            + "select count(*) as written from opened";
+    private static final String INSERT_OPENED_WITH_KEY = OPENED_FROM_RESERVED_KEY
+            + OPENED_REST.formatted(" from reserved");
+    private static final String INSERT_OPENED = OPENED_DIRECTLY + OPENED_REST.formatted("");
 
-    public R2dbcTicketRepository(DatabaseClient db) {
+    private final DatabaseClient db;
+    private final JsonMapper mapper;
+
+    public R2dbcTicketRepository(DatabaseClient db, JsonMapper mapper) {
         this.db = db;
+        this.mapper = mapper;
     }
 
     @Override
-    public Mono<Void> insert(Ticket ticket) {
-        GenericExecuteSpec spec = db.sql("insert into ticket (" + COLUMNS + ") values (:id, :userId, :subject, "
-                        + ":description, :category, :priority, :status, :assignee, :tags, :conversationId, :createdAt, "
-                        + ":updatedAt)")
-                .bind("userId", ticket.userId())
-                .bind("createdAt", ticket.createdAt());
-        spec = Binds.nullable(spec, "conversationId", ticket.conversationId(), String.class);
-        return bindChangeableFields(spec, ticket).then();
+    public Mono<Boolean> insertOpened(Ticket ticket, HistoryEntry created, String topic, Event event,
+            IdempotencyClaim claim) {
+        return Mono.fromCallable(() -> OutboxRow.of(topic, event, mapper))
+                .flatMap(row -> {
+                    GenericExecuteSpec spec = db.sql(claim == null ? INSERT_OPENED : INSERT_OPENED_WITH_KEY)
+                            .bind("userId", ticket.userId())
+                            .bind("createdAt", ticket.createdAt());
+                    if (claim != null) {
+                        spec = spec.bind("caller", claim.caller())
+                                .bind("key", claim.key())
+                                .bind("hash", claim.fingerprint());
+                    }
+                    spec = Binds.nullable(spec, "conversationId", ticket.conversationId(), String.class);
+                    spec = bindChangeableFields(spec, ticket);
+                    spec = bindHistory(spec, created);
+                    return spec.bind("eventId", row.eventId())
+                            .bind("aggregateId", row.aggregateId())
+                            .bind("topic", row.topic())
+                            .bind("type", row.eventType())
+                            .bind("payload", row.payload())
+                            .map(result -> result.get("written", Long.class))
+                            .one();
+                })
+                .map(written -> written == 1L);
     }
 
     @Override
@@ -96,20 +144,23 @@ public class R2dbcTicketRepository implements TicketRepository {
     @Override
     public Mono<Void> appendHistory(List<HistoryEntry> entries) {
         return Flux.fromIterable(entries)
-                .concatMap(entry -> {
-                    GenericExecuteSpec spec = db.sql("insert into ticket_history (ticket_id, actor, occurred_at, "
-                                    + "action, field, old_value, new_value) values (:ticketId, :actor, :at, :action, "
-                                    + ":field, :old, :new)")
-                            .bind("ticketId", entry.ticketId())
-                            .bind("actor", entry.actor())
-                            .bind("at", entry.occurredAt())
-                            .bind("action", entry.action());
-                    spec = Binds.nullable(spec, "field", entry.field(), String.class);
-                    spec = Binds.nullable(spec, "old", entry.oldValue(), String.class);
-                    spec = Binds.nullable(spec, "new", entry.newValue(), String.class);
-                    return spec.then();
-                })
+                .concatMap(entry -> bindHistory(db.sql("insert into ticket_history (ticket_id, actor, "
+                                + "occurred_at, action, field, old_value, new_value) values (:ticketId, :actor, :at, "
+                                + ":action, :field, :old, :new)")
+                        .bind("ticketId", entry.ticketId()), entry)
+                        .then())
                 .then();
+    }
+
+    /** The values of a history entry but its ticket id. */
+    private static GenericExecuteSpec bindHistory(GenericExecuteSpec spec, HistoryEntry entry) {
+        GenericExecuteSpec bound = spec
+                .bind("actor", entry.actor())
+                .bind("at", entry.occurredAt())
+                .bind("action", entry.action());
+        bound = Binds.nullable(bound, "field", entry.field(), String.class);
+        bound = Binds.nullable(bound, "old", entry.oldValue(), String.class);
+        return Binds.nullable(bound, "new", entry.newValue(), String.class);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.supportsuite.ticket.shared.EventOutbox;
 import dev.supportsuite.ticket.shared.ForbiddenException;
 import dev.supportsuite.ticket.shared.Transactions;
 import dev.supportsuite.ticket.shared.UnknownUserException;
+import dev.supportsuite.ticket.ticket.domain.TicketRepository.IdempotencyClaim;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,15 +54,15 @@ public class TicketService {
             }
             String id = TicketIds.next();
             if (idempotencyKey == null) {
-                return transactions.inTransaction(openWithin(id, draft, caller.actor()))
+                return transactions.inOneStatement(open(id, draft, caller.actor(), null))
                         .map(ticket -> new CreatedTicket(ticket, false));
             }
             String fingerprint = draft.fingerprint();
-            Mono<CreatedTicket> work = tickets.reserveIdempotencyKey(caller.actor(), idempotencyKey, id, fingerprint)
-                    .flatMap(reserved -> reserved
-                            ? openWithin(id, draft, caller.actor()).map(ticket -> new CreatedTicket(ticket, false))
-                            : replay(caller, idempotencyKey, fingerprint));
-            return transactions.inTransaction(work);
+            IdempotencyClaim claim = new IdempotencyClaim(caller.actor(), idempotencyKey, fingerprint);
+            // A key taken already (also by a concurrent create, once that committed) wrote nothing: replay it.
+            return transactions.inOneStatement(open(id, draft, caller.actor(), claim))
+                    .map(ticket -> new CreatedTicket(ticket, false))
+                    .switchIfEmpty(Mono.defer(() -> replay(caller, idempotencyKey, fingerprint)));
         });
     }
 
@@ -75,19 +76,28 @@ public class TicketService {
                 });
     }
 
-    /** Writes a new ticket, its history and its event; must run inside a transaction. */
+    /** Writes a new ticket, its history and its event; inside a running transaction it joins that one. */
     public Mono<Ticket> openWithin(String id, NewTicket draft, String actor) {
-        Instant now = Clock.now();
-        Ticket ticket = new Ticket(id, draft.userId(), draft.subject(), draft.description(), draft.category(),
-                draft.priority(), TicketStatus.OPEN, null, draft.tags(), draft.conversationId(), now, now);
-        TicketOpenedEvent event = new TicketOpenedEvent(UUID.randomUUID(), now, TicketOpenedEvent.SCHEMA_VERSION,
-                id, ticket.userId(), ticket.conversationId(), ticket.subject(), ticket.category(),
-                ticket.priority().wire(), ticket.status().wire());
-        return tickets.insert(ticket)
-                .then(tickets.appendHistory(List.of(new HistoryEntry(id, actor, now, "created", null, null,
-                        ticket.status().wire()))))
-                .then(outbox.append(Topics.TICKET_EVENTS, event))
-                .thenReturn(ticket);
+        return open(id, draft, actor, null);
+    }
+
+    /**
+     * Writes a new ticket with its history and event in one statement; completes empty when
+     * {@code claim} names a key that was taken already, and nothing was written.
+     */
+    private Mono<Ticket> open(String id, NewTicket draft, String actor, IdempotencyClaim claim) {
+        return Mono.defer(() -> {
+            Instant now = Clock.now();
+            Ticket ticket = new Ticket(id, draft.userId(), draft.subject(), draft.description(), draft.category(),
+                    draft.priority(), TicketStatus.OPEN, null, draft.tags(), draft.conversationId(), now, now);
+            TicketOpenedEvent event = new TicketOpenedEvent(UUID.randomUUID(), now,
+                    TicketOpenedEvent.SCHEMA_VERSION, id, ticket.userId(), ticket.conversationId(), ticket.subject(),
+                    ticket.category(), ticket.priority().wire(), ticket.status().wire());
+            HistoryEntry created = new HistoryEntry(id, actor, now, "created", null, null, ticket.status().wire());
+            return tickets.insertOpened(ticket, created, Topics.TICKET_EVENTS, event, claim)
+                    .filter(Boolean::booleanValue)
+                    .map(written -> ticket);
+        });
     }
 
     public Mono<Ticket> get(CallerIdentity caller, String id) {

@@ -185,6 +185,9 @@ class TicketApiIT extends InfrastructureTestBase {
         assertThat(ids).hasSize(20);
         assertThat(ids.stream().distinct()).hasSize(1);
         assertThat(ticketCount(user)).isEqualTo(1);
+        // The 19 replays wrote no history line and no event of their own.
+        assertThat(historyCount(ids.get(0))).isEqualTo(1);
+        assertThat(outboxCount(ids.get(0))).isEqualTo(1);
     }
 
     @Test

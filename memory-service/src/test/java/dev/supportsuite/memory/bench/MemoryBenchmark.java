@@ -59,6 +59,8 @@ public final class MemoryBenchmark {
     private static final int REQUESTS = Integer.getInteger("bench.requests", 20_000);
     private static final int INGEST_CONVERSATIONS = Integer.getInteger("bench.ingestConversations", 1_000);
     private static final int INGEST_TURNS = Integer.getInteger("bench.ingestTurns", 25);
+    /** Partitions of conversation-events: 12, what the services create by default in a deployment. */
+    private static final int PARTITIONS = Integer.getInteger("bench.partitions", 12);
     private static final boolean FSYNC = Boolean.parseBoolean(System.getProperty("bench.fsync", "true"));
 
     private MemoryBenchmark() {
@@ -71,7 +73,7 @@ public final class MemoryBenchmark {
         Path data = target.resolve("bench-postgres-" + System.currentTimeMillis());
         try (EmbeddedPostgresServer postgres = FSYNC ? EmbeddedPostgresServer.start(data, 0)
                 : EmbeddedPostgresServer.start();
-                EmbeddedKafka kafka = EmbeddedKafka.start()) {
+                EmbeddedKafka kafka = EmbeddedKafka.start(PARTITIONS)) {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.putAll(ServiceInfrastructure.kafka(kafka.bootstrapServers()));
             properties.putAll(ServiceInfrastructure.database(postgres, "memory"));
@@ -85,7 +87,7 @@ public final class MemoryBenchmark {
             try (ConfigurableApplicationContext app = MemoryServiceApplication.builder().run(arguments)) {
                 int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
                 System.out.printf("PostgreSQL fsync=%s, %d partitions of %s, JDK %s, %d cores%n", FSYNC,
-                        EmbeddedKafka.DEFAULT_PARTITIONS, Topics.CONVERSATION_EVENTS, System.getProperty("java.version"),
+                        PARTITIONS, Topics.CONVERSATION_EVENTS, System.getProperty("java.version"),
                         Runtime.getRuntime().availableProcessors());
                 long seeded = seed(postgres);
                 System.out.printf("Seeded %,d messages%n", seeded);

@@ -26,12 +26,20 @@ public final class EmbeddedKafka implements KafkaServer {
      * broker does not honour a fixed port, so none is offered.)
      */
     public static EmbeddedKafka start() {
+        return start(DEFAULT_PARTITIONS);
+    }
+
+    /**
+     * Starts a broker whose suite topics have {@code partitions} partitions each, for measurements
+     * that should see as many partitions as a deployment has (the services create 12 by default).
+     */
+    public static EmbeddedKafka start(int partitions) {
         List<String> topics = new ArrayList<>();
         for (String topic : Topics.all()) {
             topics.add(topic);
             topics.add(Topics.deadLetter(topic));
         }
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, DEFAULT_PARTITIONS,
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions,
                 topics.toArray(String[]::new));
         // With a single broker these must be 1, or transactional producers and group commits hang.
         broker.brokerProperties(Map.of(

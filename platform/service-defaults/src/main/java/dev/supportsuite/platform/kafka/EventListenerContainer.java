@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>an offset is acknowledged only after the handler's Mono completed and the event id was
  *     recorded, so a crash redelivers rather than loses;</li>
  * <li>an event id already recorded for this group is skipped (at-least-once becomes
- *     effectively-once);</li>
+ *     effectively-once), unless the handler records ids and is idempotent itself;</li>
  * <li>a failing handler is retried with exponential backoff, then the record goes to
  *     {@code <topic>-dlt} with the error in a header; a record that is not valid JSON goes there at
  *     once.</li>
@@ -161,16 +161,20 @@ public final class EventListenerContainer<T extends Event> implements SmartLifec
             if (event == null || event.eventId() == null) {
                 return deadLetter(record, "no event id");
             }
+            if (handlerRecordsIds) {
+                // The handler records the id with its work and is idempotent itself: no check, no second write.
+                return handle(event)
+                        .doOnSuccess(ignored -> count("processed"))
+                        .onErrorResume(e -> deadLetter(record, describe(e)));
+            }
             return store.isProcessed(group, event.eventId()).flatMap(done -> {
                 if (done) {
                     log.debug("Skipping duplicate eventId={} group={}", event.eventId(), group);
                     count("duplicate");
                     return Mono.<Void>empty();
                 }
-                // A handler that records the id in its own transaction makes a second write pointless.
-                Mono<Void> mark = handlerRecordsIds ? Mono.empty() : store.markProcessed(group, event.eventId());
                 return handle(event)
-                        .then(mark)
+                        .then(store.markProcessed(group, event.eventId()))
                         .doOnSuccess(ignored -> count("processed"))
                         .onErrorResume(e -> deadLetter(record, describe(e)));
             });

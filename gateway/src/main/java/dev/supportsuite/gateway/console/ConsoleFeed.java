@@ -7,6 +7,7 @@ import dev.supportsuite.contracts.conversation.TurnMessage;
 import dev.supportsuite.contracts.handoff.HandoffClaimedEvent;
 import dev.supportsuite.contracts.handoff.HandoffReleasedEvent;
 import dev.supportsuite.contracts.ticket.TicketOpenedEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import reactor.core.publisher.Sinks;
 public final class ConsoleFeed {
 
     static final int BUFFER = 1024;
+    private static final Duration EMIT_RETRY = Duration.ofMillis(200);
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleFeed.class);
 
@@ -52,7 +54,9 @@ public final class ConsoleFeed {
         return Mono.fromRunnable(() -> {
             Map<String, Object> update = toUpdate(event);
             if (update != null) {
-                events.tryEmitNext(update);
+                // Ticket and transcript events arrive on different consumer threads, often at the same
+                // moment (an escalation publishes both): a plain tryEmitNext would drop the loser.
+                events.emitNext(update, Sinks.EmitFailureHandler.busyLooping(EMIT_RETRY));
             }
         });
     }

@@ -48,6 +48,35 @@ class ConsoleFeedTests {
     }
 
     @Test
+    void updatesFromTwoConsumerThreadsAtOnceAllArrive() throws Exception {
+        List<Map<String, Object>> received = java.util.Collections.synchronizedList(new ArrayList<>());
+        feed.events().subscribe(received::add);
+        int perThread = 5_000;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (String name : List.of("ticket-events", "conversation-events")) {
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                for (int i = 0; i < perThread; i++) {
+                    feed.on(claimed(name + "-" + i)).block();
+                }
+            }, name);
+            thread.start();
+            threads.add(thread);
+        }
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join(30_000);
+        }
+
+        assertThat(received).hasSize(2 * perThread);
+    }
+
+    @Test
     void onlyEscalationTicketsAndHandoffChangesReachTheQueue() {
         assertThat(ConsoleFeed.toUpdate(opened("escalation"))).containsEntry("type", "queue")
                 .containsEntry("change", "queued").containsEntry("conversation_id", "conv-9");

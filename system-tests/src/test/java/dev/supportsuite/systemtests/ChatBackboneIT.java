@@ -212,6 +212,25 @@ class ChatBackboneIT {
         return frame.get("code").asString();
     }
 
+    @Test
+    void oneOpenApiDocumentDescribesThePublicApiOfEveryService() throws Exception {
+        HttpResponse<String> openApi = get(gateway, "/openapi.json");
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        JsonNode document = MAPPER.readTree(openApi.body());
+        assertThat(document.has("x-unavailable")).as(openApi.body().substring(0, 200)).isFalse();
+        assertThat(document.get("paths").propertyNames()).contains("/api/v1/widget/sessions", "/api/v1/tickets",
+                "/api/v1/accounts/{userId}", "/api/v1/handoffs", "/api/v1/knowledge/search",
+                "/api/v1/knowledge/documents", "/api/v1/sentiment/analyze", "/api/v1/intents",
+                "/api/v1/intents/classify");
+        assertThat(document.get("paths").propertyNames()).anyMatch(path -> path.startsWith("/api/v1/memory/"));
+
+        assertThat(get(gateway, "/v3/api-docs/swagger-config").body()).contains("/openapi.json");
+        HttpResponse<String> redoc = get(gateway, "/redoc");
+        assertThat(redoc.body()).contains("spec-url=\"/openapi.json\"");
+        String script = redoc.body().replaceAll("(?s).*<script src=\"([^\"]+)\".*", "$1");
+        assertThat(get(gateway, script).statusCode()).as(script).isEqualTo(200);
+    }
+
     private static HttpResponse<String> get(int port, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -129,6 +129,11 @@ public final class KnowledgeBenchmark {
 
         if (SCALE > index.count().block()) {
             growWithSyntheticChunks(index, embedder, SCALE - index.count().block().intValue());
+            line("- right after the bulk load, background merges still running:");
+            latency(set, index);
+            long settle = System.nanoTime();
+            index.awaitMerges().block();
+            line("- after the merges finished (waited %.1f s):", seconds(settle));
             latency(set, index);
             line("- index size on disk: %.1f MB", index.sizeOnDisk() / 1e6);
             List<Outcome> large = evaluate(set);

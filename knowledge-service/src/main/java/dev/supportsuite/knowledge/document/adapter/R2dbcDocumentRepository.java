@@ -19,6 +19,17 @@ public class R2dbcDocumentRepository implements DocumentRepository {
     private static final String COLUMNS = "id, title, content, category, source, tags, content_hash, kind, origin, "
             + "chunk_count, created_at, updated_at";
 
+    /** One row of values; {@code ?} stands for the row's index in the statement. */
+    private static final String ROW = "(:id?, :title?, :content?, :category?, :source?, :tags?, :hash?, :kind?, "
+            + ":origin?, :chunks?, :created?, :updated?)";
+    /** A stored document keeps its origin and creation time when replaced. */
+    private static final String UPSERT = """
+             on conflict (id) do update set title = excluded.title, content = excluded.content,
+                category = excluded.category, source = excluded.source, tags = excluded.tags,
+                content_hash = excluded.content_hash, kind = excluded.kind, chunk_count = excluded.chunk_count,
+                updated_at = excluded.updated_at
+            """;
+
     private final DatabaseClient db;
 
     public R2dbcDocumentRepository(DatabaseClient db) {
@@ -27,29 +38,37 @@ public class R2dbcDocumentRepository implements DocumentRepository {
 
     @Override
     public Mono<Document> save(Document d) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                insert into document (id, title, content, category, source, tags, content_hash, kind, origin,
-                                      chunk_count, created_at, updated_at)
-                values (:id, :title, :content, :category, :source, :tags, :hash, :kind, :origin, :chunks,
-                        :created, :updated)
-                on conflict (id) do update set title = excluded.title, content = excluded.content,
-                    category = excluded.category, source = excluded.source, tags = excluded.tags,
-                    content_hash = excluded.content_hash, kind = excluded.kind, chunk_count = excluded.chunk_count,
-                    updated_at = excluded.updated_at
-                """)
-                .bind("id", d.id())
-                .bind("title", d.title())
-                .bind("content", d.content())
-                .bind("category", d.category())
-                .bind("tags", d.tags().toArray(String[]::new))
-                .bind("hash", d.contentHash())
-                .bind("kind", d.kind().name())
-                .bind("origin", d.origin().name())
-                .bind("chunks", d.chunkCount())
-                .bind("created", d.createdAt().atOffset(ZoneOffset.UTC))
-                .bind("updated", d.updatedAt().atOffset(ZoneOffset.UTC));
-        spec = d.source() == null ? spec.bindNull("source", String.class) : spec.bind("source", d.source());
-        return spec.fetch().rowsUpdated().thenReturn(d);
+        return saveAll(List.of(d)).thenReturn(d);
+    }
+
+    @Override
+    public Mono<Void> saveAll(List<Document> documents) {
+        if (documents.isEmpty()) {
+            return Mono.empty();
+        }
+        StringBuilder sql = new StringBuilder("insert into document (" + COLUMNS + ") values ");
+        for (int i = 0; i < documents.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(ROW.replace("?", Integer.toString(i)));
+        }
+        sql.append(UPSERT);
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
+        for (int i = 0; i < documents.size(); i++) {
+            Document d = documents.get(i);
+            spec = spec.bind("id" + i, d.id())
+                    .bind("title" + i, d.title())
+                    .bind("content" + i, d.content())
+                    .bind("category" + i, d.category())
+                    .bind("tags" + i, d.tags().toArray(String[]::new))
+                    .bind("hash" + i, d.contentHash())
+                    .bind("kind" + i, d.kind().name())
+                    .bind("origin" + i, d.origin().name())
+                    .bind("chunks" + i, d.chunkCount())
+                    .bind("created" + i, d.createdAt().atOffset(ZoneOffset.UTC))
+                    .bind("updated" + i, d.updatedAt().atOffset(ZoneOffset.UTC));
+            spec = d.source() == null ? spec.bindNull("source" + i, String.class)
+                    : spec.bind("source" + i, d.source());
+        }
+        return spec.fetch().rowsUpdated().then();
     }
 
     @Override

@@ -41,8 +41,11 @@ class DocumentController {
 
     /** Most documents one JSON batch may carry. */
     static final int MAX_BATCH = 500;
-    /** Documents of a batch stored and indexed at once, after the whole batch was embedded together. */
-    static final int BATCH_CONCURRENCY = 4;
+    /**
+     * Events of a batch in flight at once. A batch is embedded together and then stored and indexed
+     * in one write each; its events go to the broker in parallel rather than one round trip each.
+     */
+    static final int EVENT_CONCURRENCY = 64;
 
     private final DocumentService documents;
     private final JsonMapper mapper;
@@ -69,7 +72,7 @@ class DocumentController {
             }
             requests.forEach(this::validate);
             return documents.createAll(requests.stream().map(DocumentRequest::toDraft).toList(), DocumentOrigin.API,
-                            BATCH_CONCURRENCY)
+                            EVENT_CONCURRENCY)
                     .map(DocumentResponse::of)
                     .collectList()
                     .map(created -> ResponseEntity.status(HttpStatus.CREATED).body(created));

@@ -1,5 +1,6 @@
 package dev.supportsuite.knowledge.document.domain;
 
+import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -8,6 +9,12 @@ public interface DocumentRepository {
 
     /** Inserts or replaces the document with this id. */
     Mono<Document> save(Document document);
+
+    /**
+     * Inserts or replaces several documents in one statement (all or none), for batches;
+     * the ids must be distinct.
+     */
+    Mono<Void> saveAll(List<Document> documents);
 
     Mono<Document> findById(String id);
 

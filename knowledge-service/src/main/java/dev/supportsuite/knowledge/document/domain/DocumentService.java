@@ -8,7 +8,9 @@ import dev.supportsuite.knowledge.index.domain.KnowledgeIndex;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
@@ -46,10 +48,12 @@ public class DocumentService {
     }
 
     /**
-     * Stores new documents under generated ids, embedding all their chunks together so the model
-     * runs full batches; then stores and indexes them {@code concurrency} at a time, in order.
+     * Stores new documents under generated ids. All their chunks are embedded together so the model
+     * runs full batches; then the batch is written at once: one statement to the repository, one
+     * write to the index, and the events published {@code publishConcurrency} at a time. Completes
+     * with the documents in the order of the drafts; nothing is stored when a draft is invalid.
      */
-    public Flux<Document> createAll(List<DocumentDraft> drafts, DocumentOrigin origin, int concurrency) {
+    public Flux<Document> createAll(List<DocumentDraft> drafts, DocumentOrigin origin, int publishConcurrency) {
         return Flux.fromIterable(drafts).concatMap(DocumentService::validate).then(Mono.defer(() -> {
             List<String> ids = drafts.stream().map(draft -> UUID.randomUUID().toString()).toList();
             List<List<Chunk>> chunks = new ArrayList<>();
@@ -79,8 +83,27 @@ public class DocumentService {
                 }
                 return embedded;
             }).map(embedded -> new Prepared(ids, embedded));
-        })).flatMapMany(prepared -> Flux.range(0, drafts.size()).flatMapSequential(i -> persist(
-                prepared.ids().get(i), drafts.get(i), origin, null, prepared.embedded().get(i)), concurrency));
+        })).flatMapMany(prepared -> persistAll(drafts, origin, prepared, publishConcurrency));
+    }
+
+    private Flux<Document> persistAll(List<DocumentDraft> drafts, DocumentOrigin origin, Prepared prepared,
+            int publishConcurrency) {
+        Instant now = clock.instant();
+        List<Document> documents = new ArrayList<>(drafts.size());
+        Map<String, List<EmbeddedChunk>> chunksByDocument = new LinkedHashMap<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            DocumentDraft draft = drafts.get(i);
+            String id = prepared.ids().get(i);
+            List<EmbeddedChunk> chunks = prepared.embedded().get(i);
+            documents.add(new Document(id, draft.title(), draft.content(), draft.category(), draft.source(),
+                    draft.tags(), draft.contentHash(), draft.kind(), origin, chunks.size(), now, now));
+            chunksByDocument.put(id, chunks);
+        }
+        return repository.saveAll(documents)
+                .then(index.replaceDocuments(chunksByDocument))
+                .thenMany(Flux.fromIterable(documents)
+                        .flatMapSequential(document -> events.publish(document, DocumentChange.CREATED)
+                                .thenReturn(document), publishConcurrency));
     }
 
     /** Ids and embedded chunks of a batch, by position. */

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -22,6 +24,7 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -46,12 +49,19 @@ import reactor.core.scheduler.Scheduler;
 
 /**
  * The embedded index: one on-disk Lucene index holding, per chunk, an HNSW vector (dot product
- * over unit vectors, i.e. cosine) and the analysed text scored with BM25. Searches see a write
- * as soon as it completes (the near-real-time searcher is refreshed after each write); writes are
- * committed to disk every {@code commitInterval} and on close, because a commit (an fsync) per
- * document would cap ingestion at a few dozen chunks per second. PostgreSQL stays the source of
- * truth: a crash can lose at most the last interval, which a rebuild restores. Lucene calls
- * block, so they run on {@code scheduler}.
+ * over unit vectors, i.e. cosine) and the analysed text scored with BM25.
+ *
+ * <p><b>Visibility.</b> A search sees every write that completed before it started: writes only
+ * count a generation, and a search (or count) that finds the near-real-time reader older than the
+ * last completed write refreshes it first; the periodic commit refreshes it too. Refreshing after
+ * every write instead flushed a one-document segment per document, each with its own HNSW graph
+ * that the merges then rebuilt again and again: during bulk ingestion that work cost more than the
+ * database and the events together. Now a burst of writes becomes one segment per commit.
+ *
+ * <p><b>Durability.</b> Writes are committed to disk every {@code commitInterval} and on close,
+ * because a commit (an fsync) per document would cap ingestion at a few dozen chunks per second.
+ * PostgreSQL stays the source of truth: a crash can lose at most the last interval, which a
+ * rebuild restores. Lucene calls block, so they run on {@code scheduler}.
  */
 public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
 
@@ -82,6 +92,10 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
     private final Scheduler scheduler;
     private final Path path;
     private final Disposable committer;
+    /** Writes completed so far; a search wants a reader that includes all of them. */
+    private final AtomicLong writesCompleted = new AtomicLong();
+    /** Writes the current near-real-time reader is known to include. */
+    private final AtomicLong writesVisible = new AtomicLong();
 
     public LuceneKnowledgeIndex(Path path, Scheduler scheduler) {
         this(path, scheduler, DEFAULT_COMMIT_INTERVAL);
@@ -109,12 +123,16 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
                 .subscribe();
     }
 
-    /** Makes every completed write durable now. */
+    /**
+     * Makes every completed write durable now, and visible to searches: the periodic commit also
+     * refreshes the searchers, so a search after a long burst of writes rarely has to do it itself.
+     */
     public Mono<Void> commit() {
         return Mono.<Void>fromCallable(() -> {
             if (writer.hasUncommittedChanges()) {
                 writer.commit();
             }
+            refreshIfStale();
             return null;
         }).subscribeOn(scheduler);
     }
@@ -126,16 +144,30 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
 
     @Override
     public Mono<Void> replaceDocument(String documentId, List<EmbeddedChunk> chunks) {
+        return write(() -> update(documentId, chunks));
+    }
+
+    @Override
+    public Mono<Void> replaceDocuments(Map<String, List<EmbeddedChunk>> chunksByDocument) {
+        if (chunksByDocument.isEmpty()) {
+            return Mono.empty();
+        }
         return write(() -> {
-            List<Document> docs = new ArrayList<>(chunks.size());
-            for (EmbeddedChunk chunk : chunks) {
-                docs.add(toLucene(chunk, chunk.vector(), ROLE_CHUNK));
-                if (chunk.titleVector() != null) {
-                    docs.add(toLucene(chunk, chunk.titleVector(), ROLE_ALIAS));
-                }
+            for (Map.Entry<String, List<EmbeddedChunk>> document : chunksByDocument.entrySet()) {
+                update(document.getKey(), document.getValue());
             }
-            writer.updateDocuments(new Term(DOCUMENT_ID, documentId), docs);
         });
+    }
+
+    private void update(String documentId, List<EmbeddedChunk> chunks) throws IOException {
+        List<Document> docs = new ArrayList<>(chunks.size());
+        for (EmbeddedChunk chunk : chunks) {
+            docs.add(toLucene(chunk, chunk.vector(), ROLE_CHUNK));
+            if (chunk.titleVector() != null) {
+                docs.add(toLucene(chunk, chunk.titleVector(), ROLE_ALIAS));
+            }
+        }
+        writer.updateDocuments(new Term(DOCUMENT_ID, documentId), docs);
     }
 
     @Override
@@ -198,6 +230,20 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
         });
     }
 
+    /**
+     * Waits until the merges running now have finished, then refreshes the searchers: for
+     * measurements of a settled index after a bulk load.
+     */
+    public Mono<Void> awaitMerges() {
+        return Mono.<Void>fromCallable(() -> {
+            if (writer.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler merges) {
+                merges.sync();
+            }
+            searchers.maybeRefreshBlocking();
+            return null;
+        }).subscribeOn(scheduler);
+    }
+
     /** Bytes the index takes on disk. */
     public long sizeOnDisk() {
         try (var files = Files.walk(path)) {
@@ -251,13 +297,24 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
     private Mono<Void> write(IndexWrite action) {
         return Mono.<Void>fromCallable(() -> {
             action.run();
-            searchers.maybeRefreshBlocking();
+            writesCompleted.incrementAndGet();
             return null;
         }).subscribeOn(scheduler);
     }
 
+    /** Makes every write completed so far visible to the searchers acquired after this call. */
+    private void refreshIfStale() throws IOException {
+        long wanted = writesCompleted.get();
+        if (wanted > writesVisible.get()) {
+            // Blocks while another thread refreshes, then refreshes again if that reader is older than now.
+            searchers.maybeRefreshBlocking();
+            writesVisible.accumulateAndGet(wanted, Math::max);
+        }
+    }
+
     private <T> Mono<T> search(IndexSearch<T> action) {
         return Mono.fromCallable(() -> {
+            refreshIfStale();
             IndexSearcher searcher = searchers.acquire();
             try {
                 return action.run(searcher);

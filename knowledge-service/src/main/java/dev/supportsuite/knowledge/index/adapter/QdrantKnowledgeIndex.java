@@ -1,6 +1,7 @@
 package dev.supportsuite.knowledge.index.adapter;
 
 import static io.qdrant.client.ConditionFactory.matchKeyword;
+import static io.qdrant.client.ConditionFactory.matchKeywords;
 import static io.qdrant.client.PointIdFactory.id;
 import static io.qdrant.client.QueryFactory.nearest;
 import static io.qdrant.client.ValueFactory.value;
@@ -73,6 +74,21 @@ public class QdrantKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
         Mono<Void> upsert = points.isEmpty() ? Mono.empty()
                 : mono(() -> client.upsertAsync(collection, points, timeout)).then();
         return ready.then(mono(() -> client.deleteAsync(collection, byDocument(documentId), timeout))).then(upsert);
+    }
+
+    @Override
+    public Mono<Void> replaceDocuments(Map<String, List<EmbeddedChunk>> chunksByDocument) {
+        if (chunksByDocument.isEmpty()) {
+            return Mono.empty();
+        }
+        List<PointStruct> points = chunksByDocument.values().stream().flatMap(List::stream).map(this::point)
+                .toList();
+        Filter documents = Filter.newBuilder()
+                .addMust(matchKeywords("documentId", List.copyOf(chunksByDocument.keySet())))
+                .build();
+        Mono<Void> upsert = points.isEmpty() ? Mono.empty()
+                : mono(() -> client.upsertAsync(collection, points, timeout)).then();
+        return ready.then(mono(() -> client.deleteAsync(collection, documents, timeout))).then(upsert);
     }
 
     @Override

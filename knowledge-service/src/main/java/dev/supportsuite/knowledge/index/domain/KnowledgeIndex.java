@@ -1,6 +1,7 @@
 package dev.supportsuite.knowledge.index.domain;
 
 import java.util.List;
+import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /**
@@ -12,6 +13,14 @@ public interface KnowledgeIndex {
 
     /** Replaces every chunk of {@code documentId} with {@code chunks} (which may be empty). */
     Mono<Void> replaceDocument(String documentId, List<EmbeddedChunk> chunks);
+
+    /**
+     * Replaces the chunks of several documents at once, as {@link #replaceDocument} would for each:
+     * adapters write a batch in one go (one index refresh, one request) instead of one per document.
+     *
+     * @param chunksByDocument document id to its new chunks (which may be empty)
+     */
+    Mono<Void> replaceDocuments(Map<String, List<EmbeddedChunk>> chunksByDocument);
 
     /** Removes every chunk of the document; a no-op when it has none. */
     Mono<Void> deleteDocument(String documentId);

@@ -86,6 +86,19 @@ class DocumentApiIT extends KnowledgeServiceTestSupport {
         JsonNode created = post(batch).expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(created).hasSize(3);
+        assertThat(created).extracting(document -> document.get("title").asString())
+                .containsExactly("Shipping guide", "Returns guide", "Do you ship abroad?");
+
+        JsonNode found = search("which countries can you deliver parcels to");
+        assertThat(found.get("hits")).extracting(hit -> hit.get("documentId").asString())
+                .contains(created.get(2).get("id").asString());
+        for (JsonNode document : created) {
+            assertThat(events.forDocument(document.get("id").asString(), 1, EVENT_WAIT)).singleElement()
+                    .satisfies(event -> {
+                        assertThat(event.change()).isEqualTo("created");
+                        assertThat(event.chunkCount()).isEqualTo(document.get("chunkCount").asInt()).isPositive();
+                    });
+        }
 
         JsonNode first = http.get().uri("/api/v1/knowledge/documents?category={c}&size=2", category).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();

@@ -7,7 +7,9 @@ import dev.supportsuite.knowledge.index.domain.EmbeddedChunk;
 import dev.supportsuite.knowledge.index.domain.IndexHit;
 import dev.supportsuite.knowledge.index.domain.KnowledgeIndex;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +85,28 @@ abstract class KnowledgeIndexContract {
         assertThat(index().searchLexical("invoices", 5, null).block(WAIT)).isEmpty();
         assertThat(index().searchDense(axis(2), 5, null).block(WAIT))
                 .extracting(hit -> hit.chunk().text()).containsExactly("New text about webhooks.");
+    }
+
+    @Test
+    void replacesSeveralDocumentsInOneWrite() {
+        put("old", chunk("old", 0, "general", "Old text about invoices."), axis(0));
+        put("kept", chunk("kept", 0, "general", "Text about exports."), axis(3));
+        Map<String, List<EmbeddedChunk>> batch = new LinkedHashMap<>();
+        batch.put("old", List.of(new EmbeddedChunk(chunk("old", 0, "general", "New text about webhooks."), axis(1))));
+        batch.put("fresh", List.of(
+                new EmbeddedChunk(chunk("fresh", 0, "billing", "Fresh text about refunds."), axis(2)),
+                new EmbeddedChunk(chunk("fresh", 1, "billing", "Fresh text about receipts."), axis(4))));
+
+        index().replaceDocuments(batch).block(WAIT);
+
+        assertThat(index().count().block(WAIT)).isEqualTo(4);
+        assertThat(index().searchLexical("invoices", 5, null).block(WAIT)).isEmpty();
+        assertThat(index().searchDense(axis(1), 1, null).block(WAIT))
+                .extracting(hit -> hit.chunk().text()).containsExactly("New text about webhooks.");
+        assertThat(index().searchLexical("refunds receipts", 5, "billing").block(WAIT))
+                .extracting(hit -> hit.chunk().chunkId()).containsExactlyInAnyOrder("fresh#0", "fresh#1");
+        assertThat(index().searchDense(axis(3), 1, null).block(WAIT))
+                .extracting(hit -> hit.chunk().documentId()).containsExactly("kept");
     }
 
     @Test

@@ -36,6 +36,23 @@ class LuceneKnowledgeIndexTests extends KnowledgeIndexContract {
     }
 
     @Test
+    void aSearchSeesEveryWriteThatCompletedBeforeIt() {
+        for (int i = 0; i < 20; i++) {
+            String documentId = "note-" + i;
+            index.replaceDocument(documentId, List.of(new EmbeddedChunk(chunk(documentId, 0, "general",
+                    "Note number " + i + " about quotas."), axis(i)))).block(Duration.ofSeconds(10));
+
+            assertThat(index.count().block(Duration.ofSeconds(10))).isEqualTo(i + 1);
+            assertThat(index.searchDense(axis(i), 1, null).block(Duration.ofSeconds(10)))
+                    .extracting(hit -> hit.chunk().documentId()).containsExactly(documentId);
+        }
+        index.deleteDocument("note-7").block(Duration.ofSeconds(10));
+
+        assertThat(index.searchLexical("note quotas", 30, null).block(Duration.ofSeconds(10)))
+                .hasSize(19).noneMatch(hit -> hit.chunk().documentId().equals("note-7"));
+    }
+
+    @Test
     void keepsItsChunksAcrossARestart() throws Exception {
         index.replaceDocument("kept", List.of(new EmbeddedChunk(chunk("kept", 0, "general", "Durable text."),
                 axis(3)))).block(Duration.ofSeconds(10));

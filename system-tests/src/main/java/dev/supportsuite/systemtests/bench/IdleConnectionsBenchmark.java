@@ -77,7 +77,9 @@ public final class IdleConnectionsBenchmark {
             System.out.printf("Gateway heap per idle socket: %.1f KB; projected for 20,000: %.0f MB%n",
                     (after - before) / 1024.0 / Math.max(1, held), (after - before) / 1e6 / Math.max(1, held) * 20_000);
             client.destroy();
-            client.waitFor(30, TimeUnit.SECONDS);
+            if (!client.waitFor(10, TimeUnit.SECONDS)) {
+                client.destroyForcibly();
+            }
         }
         System.exit(0);
     }

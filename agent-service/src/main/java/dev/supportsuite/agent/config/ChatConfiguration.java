@@ -44,12 +44,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The chat turn: its steps, the services it calls (each with a timeout and a circuit breaker), its listeners. */
@@ -57,6 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ChatConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ChatConfiguration.class);
+    private static final Duration SWEEP_AT_MOST_EVERY = Duration.ofSeconds(10);
 
     @Bean
     CircuitBreakerRegistry agentCircuitBreakers(CircuitBreakerProperties properties) {
@@ -140,8 +141,8 @@ class ChatConfiguration {
     /** Looks for customers who waited too long for a human, every tenth of the wait (at most every 10 s). */
     @Bean
     SmartLifecycle humanWaitSweeper(HumanWait wait, RoutingProperties routing) {
-        Duration every = routing.humanWait().dividedBy(10).compareTo(Duration.ofSeconds(10)) > 0
-                ? Duration.ofSeconds(10) : routing.humanWait().dividedBy(10).plusMillis(1);
+        Duration tenth = routing.humanWait().dividedBy(10).plusMillis(1);
+        Duration every = tenth.compareTo(SWEEP_AT_MOST_EVERY) > 0 ? SWEEP_AT_MOST_EVERY : tenth;
         return new SmartLifecycle() {
             private volatile Disposable running;
 

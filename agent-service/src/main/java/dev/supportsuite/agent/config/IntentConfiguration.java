@@ -54,7 +54,7 @@ class IntentConfiguration {
     }
 
     /**
-     * The process-wide batched embedder (the model is loaded here, once, on the startup thread), with as
+     * The process-wide embedder (the model is loaded here, once, on the startup thread), with as
      * many ONNX threads as the intent feature has inference threads.
      */
     @Bean

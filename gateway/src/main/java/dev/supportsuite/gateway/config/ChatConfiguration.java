@@ -11,6 +11,7 @@ import dev.supportsuite.gateway.chat.api.EchoWebSocketHandler;
 import dev.supportsuite.gateway.chat.domain.ChatService;
 import dev.supportsuite.gateway.chat.domain.ConversationOwners;
 import dev.supportsuite.gateway.chat.domain.ConversationLog;
+import dev.supportsuite.gateway.chat.domain.InboundPublisher;
 import dev.supportsuite.gateway.chat.domain.InvalidMessageException;
 import dev.supportsuite.gateway.chat.domain.PendingReplies;
 import dev.supportsuite.gateway.chat.domain.ReplyTimeoutException;
@@ -53,10 +54,16 @@ class ChatConfiguration {
         return new ConversationLog(properties.keptMessages(), CONVERSATION_OWNERS_CAPACITY);
     }
 
+    /** Customer messages and typing signals to {@code chat-inbound}; the console's agent replies go there too. */
     @Bean
-    ChatService chatService(KafkaEventPublisher publisher, PendingReplies pending, ConversationLog log,
+    InboundPublisher inboundPublisher(KafkaEventPublisher publisher) {
+        return new KafkaInboundPublisher(publisher);
+    }
+
+    @Bean
+    ChatService chatService(InboundPublisher inbound, PendingReplies pending, ConversationLog log,
             ChatProperties properties) {
-        return new ChatService(new KafkaInboundPublisher(publisher), pending, log,
+        return new ChatService(inbound, pending, log,
                 Math.toIntExact(properties.maxMessageSize().toBytes()));
     }
 

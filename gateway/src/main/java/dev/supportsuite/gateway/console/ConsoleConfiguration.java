@@ -7,13 +7,10 @@ import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
 import dev.supportsuite.contracts.handoff.HandoffClaimedEvent;
 import dev.supportsuite.contracts.handoff.HandoffReleasedEvent;
 import dev.supportsuite.contracts.ticket.TicketOpenedEvent;
-import dev.supportsuite.gateway.chat.adapter.KafkaInboundPublisher;
-import dev.supportsuite.gateway.chat.domain.InboundPublisher;
 import dev.supportsuite.gateway.config.ServiceRoutesProperties;
 import dev.supportsuite.platform.kafka.EventListenerContainer;
 import dev.supportsuite.platform.kafka.EventTypes;
 import dev.supportsuite.platform.kafka.KafkaEventListenerFactory;
-import dev.supportsuite.platform.kafka.KafkaEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -29,11 +26,6 @@ class ConsoleConfiguration {
     @Bean
     ConsoleFeed consoleFeed() {
         return new ConsoleFeed();
-    }
-
-    @Bean
-    InboundPublisher consoleInbound(KafkaEventPublisher publisher) {
-        return new KafkaInboundPublisher(publisher);
     }
 
     @Bean

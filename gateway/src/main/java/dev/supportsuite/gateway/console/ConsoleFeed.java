@@ -23,8 +23,7 @@ import reactor.core.publisher.Sinks;
  * What the consoles connected to this gateway hear, as it happens: the queue changed (a handoff was
  * queued, claimed or handed back), a conversation got new messages (from the transcript events,
  * so customer messages, AI and human replies and system notes all arrive the same way), and a
- * customer is typing. Consoles
- * subscribe over server-sent events. Each console has a bounded buffer of its own: a burst (fifty
+ * customer is typing. Consoles subscribe over server-sent events. Each console has a bounded buffer of its own: a burst (fifty
  * claims at once) waits there while the console's connection writes, and only a console that stays
  * behind by more than {@link #BUFFER} events loses the oldest ones, without slowing the others; it
  * reloads what it shows on the next event it gets.
@@ -49,7 +48,7 @@ public final class ConsoleFeed {
                 BufferOverflowStrategy.DROP_OLDEST);
     }
 
-    /** Handles an event from {@code ticket-events} or {@code conversation-events}. */
+    /** Handles an event from {@code ticket-events}, {@code conversation-events} or {@code chat-inbound}. */
     public Mono<Void> on(Event event) {
         return Mono.fromRunnable(() -> {
             Map<String, Object> update = toUpdate(event);

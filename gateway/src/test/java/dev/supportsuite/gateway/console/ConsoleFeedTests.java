@@ -6,9 +6,11 @@ import dev.supportsuite.contracts.handoff.HandoffClaimedEvent;
 import dev.supportsuite.contracts.ticket.TicketOpenedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
@@ -49,10 +51,10 @@ class ConsoleFeedTests {
 
     @Test
     void updatesFromTwoConsumerThreadsAtOnceAllArrive() throws Exception {
-        List<Map<String, Object>> received = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Map<String, Object>> received = Collections.synchronizedList(new ArrayList<>());
         feed.events().subscribe(received::add);
         int perThread = 5_000;
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         for (String name : List.of("ticket-events", "conversation-events")) {
             Thread thread = new Thread(() -> {

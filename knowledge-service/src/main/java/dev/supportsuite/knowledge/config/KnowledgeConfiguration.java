@@ -70,7 +70,7 @@ class KnowledgeConfiguration {
     }
 
     /**
-     * The batched embedding model, loaded once per process (shared with any other service in the JVM that
+     * The embedding model, loaded once per process (shared with any other service in the JVM that
      * asks for the same settings), with as many ONNX threads as the inference scheduler has.
      */
     @Bean

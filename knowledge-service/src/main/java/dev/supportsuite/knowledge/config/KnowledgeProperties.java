@@ -56,7 +56,7 @@ public record KnowledgeProperties(
     /**
      * @param threads     inference threads (the bounded scheduler and the model's own pool)
      * @param queueSize   inference tasks that may wait before callers are refused
-     * @param batchSize   passages per {@code embedAll} call
+     * @param batchSize   chunks of a document embedded per step (an upload job's progress moves by this many)
      * @param queryPrefix instruction put before queries (bge convention)
      */
     public record Embedding(@Min(1) int threads, @Min(1) int queueSize, @Min(1) int batchSize, String queryPrefix) {

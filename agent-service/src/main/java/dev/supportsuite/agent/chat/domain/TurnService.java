@@ -219,13 +219,15 @@ public final class TurnService {
         if (turn.state().mode() == Mode.WAITING_FOR_HUMAN && pending != null) {
             // Nobody was free and the customer was offered a ticket: that offer, and a ticket read-back it
             // started, are answered; the conversation stays in the queue all the while.
-            Mono<Outcome> answered = Pending.NO_HUMAN_OFFER.equals(pending.step())
-                    ? (Phrases.mentionsTicket(turn.text()) || Phrases.yes(turn.text())
-                            ? Mono.just(tickets.offerFor(turn, String.join("\n", turn.state().recentMessages())
-                                    .strip().isEmpty() ? turn.text() : String.join("\n",
-                                    turn.state().recentMessages())))
-                            : Mono.empty())
-                    : continuePending(turn);
+            Mono<Outcome> answered;
+            if (!Pending.NO_HUMAN_OFFER.equals(pending.step())) {
+                answered = continuePending(turn);
+            } else if (Phrases.mentionsTicket(turn.text()) || Phrases.yes(turn.text())) {
+                String said = String.join("\n", turn.state().recentMessages()).strip();
+                answered = Mono.just(tickets.offerFor(turn, said.isEmpty() ? turn.text() : said));
+            } else {
+                answered = Mono.empty();
+            }
             return answered.switchIfEmpty(Mono.fromSupplier(() -> silentOrNotice(turn, inbound)));
         }
         return Mono.just(silentOrNotice(turn, inbound));

@@ -81,14 +81,15 @@ public final class R2dbcConversationStateRepository implements ConversationState
 
     @Override
     public Flux<ConversationState> waitingSince(Instant before, int limit) {
+        // The memo keeps the instant as ISO-8601 text; only due conversations leave the database.
         return db.sql("SELECT " + COLUMNS + " FROM conversation_state WHERE mode = 'waiting_for_human' "
-                        + "AND (memo->>'waitingSince') IS NOT NULL "
+                        + "AND (memo->>'waitingSince')::timestamptz < :before "
                         + "AND (memo->'pending' IS NULL OR memo->'pending' = 'null'::jsonb) "
-                        + "ORDER BY updated_at LIMIT :limit")
+                        + "ORDER BY (memo->>'waitingSince')::timestamptz LIMIT :limit")
+                .bind("before", before.atOffset(ZoneOffset.UTC))
                 .bind("limit", limit)
                 .map(this::read)
-                .all()
-                .filter(state -> state.waitingSince() != null && state.waitingSince().isBefore(before));
+                .all();
     }
 
     @Override

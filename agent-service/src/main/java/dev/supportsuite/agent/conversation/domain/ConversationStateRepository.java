@@ -18,7 +18,7 @@ public interface ConversationStateRepository {
 
     /**
      * Conversations waiting for a human since before {@code before} whose customer has not been told
-     * yet that nobody is free (no pending step), oldest activity first.
+     * yet that nobody is free (no pending step), longest waiting first.
      */
     Flux<ConversationState> waitingSince(Instant before, int limit);
 

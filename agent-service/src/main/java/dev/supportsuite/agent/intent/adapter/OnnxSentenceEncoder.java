@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The in-process bge-small-en-v1.5 model behind the {@link SentenceEncoder} port. The shared
- * {@link SentenceEmbedder} runs a catalog's texts in padded batches (one ONNX call per batch), and a single
- * utterance as a batch of one, so a classification gets the same vector it got from LangChain4j's model.
+ * {@link SentenceEmbedder} spreads a catalog's texts over the cores, one text per ONNX call, and runs a
+ * single utterance on all cores; every vector is the one LangChain4j's model gave.
  */
 public final class OnnxSentenceEncoder implements SentenceEncoder {
 

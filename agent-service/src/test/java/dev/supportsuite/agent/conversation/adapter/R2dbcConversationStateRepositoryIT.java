@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,29 @@ class R2dbcConversationStateRepositoryIT {
                 .isEmpty();
         assertThat(states.find(id).block(wait).mode()).isEqualTo(Mode.HUMAN);
         assertThat(first.version()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyConversationsWaitingLongerThanTheWaitAndNotYetToldAreDue() {
+        String user = "u-" + UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ConversationState due = waiting("due-" + user, user, now.minus(Duration.ofMinutes(10)));
+        waiting("fresh-" + user, user, now.minus(Duration.ofSeconds(30)));
+        ConversationState told = states.find(waiting("told-" + user, user, now.minus(Duration.ofMinutes(20)))
+                .conversationId()).block(wait);
+        states.save(told.withPending(Pending.of(Pending.NO_HUMAN_OFFER))).block(wait);
+
+        List<String> found = states.waitingSince(now.minus(Duration.ofMinutes(3)), 1000)
+                .map(ConversationState::conversationId)
+                .filter(id -> id.endsWith(user))
+                .collectList().block(wait);
+
+        assertThat(found).containsExactly(due.conversationId());
+    }
+
+    private ConversationState waiting(String id, String user, Instant since) {
+        return states.save(ConversationState.start(id, user, "user", since).withMode(Mode.WAITING_FOR_HUMAN, "H-" + id))
+                .block(wait);
     }
 
     @Test

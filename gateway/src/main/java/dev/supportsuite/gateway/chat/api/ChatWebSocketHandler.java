@@ -203,11 +203,12 @@ public final class ChatWebSocketHandler implements WebSocketHandler {
      * publish is only logged, since the next keystroke sends another.
      */
     private Flux<String> typing(Identity identity, String conversationId, AtomicLong lastTyping) {
+        // A socket's frames are handled one after another (concatMap), so a plain check-then-set will do.
         long now = System.nanoTime();
-        long previous = lastTyping.get();
-        if (now - previous < TYPING_INTERVAL.toNanos() || !lastTyping.compareAndSet(previous, now)) {
+        if (now - lastTyping.get() < TYPING_INTERVAL.toNanos()) {
             return Flux.empty();
         }
+        lastTyping.set(now);
         return chat.typing(identity, conversationId)
                 .onErrorResume(e -> {
                     log.debug("Typing signal not published conversationId={}: {}", conversationId, e.toString());

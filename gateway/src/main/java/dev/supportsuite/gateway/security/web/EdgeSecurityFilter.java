@@ -9,7 +9,9 @@ import dev.supportsuite.gateway.security.domain.SlidingWindowLimiter;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
@@ -24,11 +26,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The edge's one security step, in front of every controller, socket and route: strip identity
  * headers a client sent, verify the credential (bearer token, partner key, {@code token} query
- * parameter on a socket, or the console's session cookie, whose writes also need the CSRF token), count the request against the caller's rate limit, apply the
- * {@link AccessPolicy}, and pass the verified identity on, as exchange attribute and as the
- * {@link IdentityHeaders} that routed services read.
+ * parameter on a socket, or the console's session cookie, whose writes also need the CSRF token),
+ * count the request against the caller's rate limit, apply the {@link AccessPolicy}, and pass the
+ * verified identity on, as exchange attribute and as the {@link IdentityHeaders} that routed services
+ * read.
  */
 public final class EdgeSecurityFilter implements WebFilter, Ordered {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     /** Exchange attribute holding the request's {@link CallerIdentity}. */
     public static final String IDENTITY = EdgeSecurityFilter.class.getName() + ".identity";
@@ -107,14 +112,12 @@ public final class EdgeSecurityFilter implements WebFilter, Ordered {
         }
     }
 
-    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
-
     private static boolean csrfHolds(ServerHttpRequest request) {
         HttpCookie cookie = request.getCookies().getFirst(ConsoleCookies.CSRF);
         String header = request.getHeaders().getFirst(ConsoleCookies.CSRF_HEADER);
         return cookie != null && header != null && !header.isEmpty()
-                && java.security.MessageDigest.isEqual(cookie.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        header.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                && MessageDigest.isEqual(cookie.getValue().getBytes(StandardCharsets.UTF_8),
+                        header.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String credential(ServerHttpRequest request, String path) {

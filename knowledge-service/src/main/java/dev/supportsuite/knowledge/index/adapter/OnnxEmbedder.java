@@ -7,9 +7,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * The in-process sentence-embedding model (bge-small-en-v1.5, quantised ONNX) through the shared batched
- * {@link SentenceEmbedder}: passages go in padded batches of similar length, one ONNX call per batch; a
- * query is a batch of one. Inference is CPU-heavy, so every call runs on the dedicated, bounded inference
+ * The in-process sentence-embedding model (bge-small-en-v1.5, quantised ONNX) through the shared
+ * {@link SentenceEmbedder}: a list of passages is spread over the cores one text per ONNX call (the
+ * vectors LangChain4j's model gave), a query runs alone on all cores. Inference is CPU-heavy, so every call runs on the dedicated, bounded inference
  * scheduler. Vectors have unit length, so dot product equals cosine similarity.
  */
 public class OnnxEmbedder implements Embedder {

@@ -101,20 +101,6 @@ public class R2dbcHandoffRepository implements HandoffRepository {
                 .one();
     }
 
-    @Override
-    public Mono<Void> appendActivity(String ticketId, String actor, String action, String value, Instant at) {
-        return db.sql("insert into ticket_history (ticket_id, actor, occurred_at, action, new_value) "
-                        + "values (:ticketId, :actor, :at, :action, :value)")
-                .bind("ticketId", ticketId)
-                .bind("actor", actor)
-                .bind("at", at)
-                .bind("action", action)
-                .bind("value", value)
-                .fetch()
-                .rowsUpdated()
-                .then();
-    }
-
     static Handoff handoff(Readable row) {
         String[] reasons = row.get("reasons", String[].class);
         Double frustration = row.get("frustration", Double.class);

@@ -26,7 +26,4 @@ public interface HandoffRepository {
 
     /** The handoff of a conversation that a human agent holds now, if any. */
     Mono<Handoff> findClaimedByConversation(String conversationId);
-
-    /** Appends what a human agent did in the conversation (a reply, a note) to the ticket's history. */
-    Mono<Void> appendActivity(String ticketId, String actor, String action, String value, Instant at);
 }

@@ -128,7 +128,7 @@ public class HandoffService {
                     .switchIfEmpty(Mono.defer(() -> refusal(id, next.wire())))
                     .flatMap(handoff -> updateTicket(handoff, ticketStatus, null, true, caller.actor())
                             .then(note == null || note.isBlank() ? Mono.<Void>empty()
-                                    : handoffs.appendActivity(handoff.ticketId(), caller.actor(), NOTE_ACTION,
+                                    : tickets.recordActivity(handoff.ticketId(), caller.actor(), NOTE_ACTION,
                                             clip(note.strip()), now))
                             .then(outbox.append(Topics.TICKET_EVENTS, new HandoffReleasedEvent(UUID.randomUUID(), now,
                                     HandoffReleasedEvent.SCHEMA_VERSION, handoff.id(), handoff.conversationId(),
@@ -145,7 +145,7 @@ public class HandoffService {
      */
     public Mono<Void> recordAgentReply(String conversationId, String content, Instant sentAt) {
         return handoffs.findClaimedByConversation(conversationId)
-                .flatMap(handoff -> handoffs.appendActivity(handoff.ticketId(), "agent:" + handoff.claimedBy(),
+                .flatMap(handoff -> tickets.recordActivity(handoff.ticketId(), "agent:" + handoff.claimedBy(),
                         REPLY_ACTION, clip(content), sentAt != null ? sentAt : Clock.now()));
     }
 

@@ -199,19 +199,6 @@ public class R2dbcTicketRepository implements TicketRepository {
     }
 
     @Override
-    public Mono<Boolean> reserveIdempotencyKey(String caller, String key, String ticketId, String fingerprint) {
-        return db.sql("insert into idempotency_key (caller, key, ticket_id, request_hash) "
-                        + "values (:caller, :key, :ticketId, :hash) on conflict do nothing")
-                .bind("caller", caller)
-                .bind("key", key)
-                .bind("ticketId", ticketId)
-                .bind("hash", fingerprint)
-                .fetch()
-                .rowsUpdated()
-                .map(rows -> rows == 1);
-    }
-
-    @Override
     public Mono<IdempotencyRecord> findIdempotencyKey(String caller, String key) {
         return db.sql("select ticket_id, request_hash from idempotency_key where caller = :caller and key = :key")
                 .bind("caller", caller)

@@ -36,13 +36,6 @@ public interface TicketRepository {
 
     Flux<Comment> comments(String ticketId);
 
-    /**
-     * Reserves {@code key} of {@code caller} for {@code ticketId}. Completes with true when this call
-     * reserved it, false when it was taken already (also by a concurrent transaction, after that one
-     * committed).
-     */
-    Mono<Boolean> reserveIdempotencyKey(String caller, String key, String ticketId, String fingerprint);
-
     /** The ticket id and request fingerprint stored for a key. */
     Mono<IdempotencyRecord> findIdempotencyKey(String caller, String key);
 

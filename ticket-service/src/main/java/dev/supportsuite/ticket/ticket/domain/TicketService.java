@@ -225,6 +225,14 @@ public class TicketService {
         return get(caller, id).flatMapMany(ticket -> tickets.comments(ticket.id()));
     }
 
+    /**
+     * Appends something done on the ticket that changes none of its fields (a human agent's message to
+     * the customer, a note) to its history: {@code action} with {@code value} as the new value.
+     */
+    public Mono<Void> recordActivity(String ticketId, String actor, String action, String value, Instant at) {
+        return tickets.appendHistory(List.of(new HistoryEntry(ticketId, actor, at, action, null, null, value)));
+    }
+
     public Flux<HistoryEntry> history(CallerIdentity caller, String id) {
         return get(caller, id).flatMapMany(ticket -> tickets.history(ticket.id()));
     }

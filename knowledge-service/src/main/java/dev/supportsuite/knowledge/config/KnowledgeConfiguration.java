@@ -89,7 +89,8 @@ class KnowledgeConfiguration {
     @ConditionalOnProperty(name = "support.knowledge.store", havingValue = "embedded", matchIfMissing = true)
     LuceneKnowledgeIndex luceneKnowledgeIndex(KnowledgeProperties properties,
             @Qualifier("indexScheduler") Scheduler scheduler) {
-        return new LuceneKnowledgeIndex(properties.indexDir(), scheduler);
+        return new LuceneKnowledgeIndex(properties.indexDir(), scheduler, LuceneKnowledgeIndex.DEFAULT_COMMIT_INTERVAL,
+                properties.search().exactSearchMaxVectors());
     }
 
     @Bean(destroyMethod = "close")

@@ -68,10 +68,12 @@ public record KnowledgeProperties(
      * @param denseWeight   weight of the dense ranking
      * @param lexicalWeight weight of the lexical ranking
      * @param snippetChars  snippet length
+     * @param exactSearchMaxVectors up to this many vectors the embedded index compares a query with every
+     *                      one (exact); above it, it walks its HNSW graph
      * @param confidence    the fitted logistic confidence model
      */
     public record Search(@Min(1) int candidates, @Min(1) int rrfK, double denseWeight, double lexicalWeight,
-            @Min(20) int snippetChars, @Valid @NotNull Confidence confidence) {
+            @Min(20) int snippetChars, @Min(0) int exactSearchMaxVectors, @Valid @NotNull Confidence confidence) {
     }
 
     /** Weights of the logistic confidence model (fitted by {@code KnowledgeBenchmark --fit}). */

@@ -6,7 +6,11 @@ import dev.supportsuite.knowledge.index.domain.EmbeddedChunk;
 import dev.supportsuite.knowledge.index.domain.KnowledgeIndex;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +23,8 @@ class LuceneKnowledgeIndexTests extends KnowledgeIndexContract {
     Path directory;
 
     private LuceneKnowledgeIndex index;
+    private LuceneKnowledgeIndex exact;
+    private LuceneKnowledgeIndex approximate;
 
     @Override
     protected void open() {
@@ -28,6 +34,10 @@ class LuceneKnowledgeIndexTests extends KnowledgeIndexContract {
     @AfterEach
     void close() throws Exception {
         index.close();
+        if (exact != null) {
+            exact.close();
+            approximate.close();
+        }
     }
 
     @Override
@@ -53,6 +63,43 @@ class LuceneKnowledgeIndexTests extends KnowledgeIndexContract {
     }
 
     @Test
+    void aSmallIndexIsSearchedExactlyAndALargeOneThroughTheGraph() throws Exception {
+        exact = new LuceneKnowledgeIndex(directory.resolve("exact"), Schedulers.boundedElastic(),
+                LuceneKnowledgeIndex.DEFAULT_COMMIT_INTERVAL, 10_000);
+        approximate = new LuceneKnowledgeIndex(directory.resolve("approximate"), Schedulers.boundedElastic(),
+                LuceneKnowledgeIndex.DEFAULT_COMMIT_INTERVAL, 0);
+        Random random = new Random(7);
+        List<float[]> vectors = new ArrayList<>();
+        // Random directions in 384 dimensions are the graph's hardest case: its walk misses some neighbours.
+        for (int d = 0; d < 30; d++) {
+            List<EmbeddedChunk> chunks = new ArrayList<>();
+            for (int c = 0; c < 100; c++) {
+                float[] vector = randomUnit(random);
+                vectors.add(vector);
+                chunks.add(new EmbeddedChunk(chunk("doc-" + d, c, d % 2 == 0 ? "even" : "odd", "Chunk " + c), vector));
+            }
+            exact.replaceDocument("doc-" + d, chunks).block(Duration.ofSeconds(10));
+            approximate.replaceDocument("doc-" + d, chunks).block(Duration.ofSeconds(10));
+        }
+        int exactHits = 0;
+        int graphHits = 0;
+        for (int q = 0; q < 40; q++) {
+            float[] query = randomUnit(random);
+            List<String> truth = nearest(vectors, query, 10);
+            List<String> found = exact.searchDense(query, 10, null).block(Duration.ofSeconds(10)).stream()
+                    .map(hit -> hit.chunk().chunkId()).toList();
+            assertThat(found).isEqualTo(truth);
+            exactHits += found.size();
+            graphHits += (int) approximate.searchDense(query, 10, null).block(Duration.ofSeconds(10)).stream()
+                    .filter(hit -> truth.contains(hit.chunk().chunkId())).count();
+        }
+        assertThat(exact.searchDense(vectors.get(150), 5, "odd").block(Duration.ofSeconds(10)))
+                .allMatch(hit -> hit.chunk().category().equals("odd"))
+                .first().satisfies(hit -> assertThat(hit.chunk().chunkId()).isEqualTo("doc-1#50"));
+        assertThat(graphHits).as("the graph walk finds most neighbours").isGreaterThan(exactHits / 2);
+    }
+
+    @Test
     void keepsItsChunksAcrossARestart() throws Exception {
         index.replaceDocument("kept", List.of(new EmbeddedChunk(chunk("kept", 0, "general", "Durable text."),
                 axis(3)))).block(Duration.ofSeconds(10));
@@ -64,5 +111,31 @@ class LuceneKnowledgeIndexTests extends KnowledgeIndexContract {
         assertThat(index.searchDense(axis(3), 1, null).block(Duration.ofSeconds(10)))
                 .extracting(hit -> hit.chunk().text()).containsExactly("Durable text.");
         assertThat(index.sizeOnDisk()).isPositive();
+    }
+
+    private static float[] randomUnit(Random random) {
+        float[] vector = new float[DIMENSIONS];
+        double norm = 0;
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = (float) random.nextGaussian();
+            norm += vector[i] * vector[i];
+        }
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] /= (float) Math.sqrt(norm);
+        }
+        return vector;
+    }
+
+    private static List<String> nearest(List<float[]> vectors, float[] query, int k) {
+        Integer[] order = new Integer[vectors.size()];
+        double[] scores = new double[vectors.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            for (int d = 0; d < query.length; d++) {
+                scores[i] += vectors.get(i)[d] * query[d];
+            }
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
+        return Arrays.stream(order).limit(k).map(i -> "doc-" + (i / 100) + "#" + (i % 100)).toList();
     }
 }

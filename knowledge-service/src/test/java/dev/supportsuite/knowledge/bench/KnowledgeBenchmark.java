@@ -47,6 +47,8 @@ public final class KnowledgeBenchmark {
     private static final int LATENCY_QUERIES = Integer.getInteger("bench.latencyQueries", 1000);
     private static final int BATCH = 100;
     private static final int SYNTHETIC_PER_DOCUMENT = 1000;
+    /** Share of the answerable training questions the fitted confidence puts above the threshold. */
+    private static final double KEEP_ANSWERABLE = 0.96;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper mapper = JsonMapper.builder().build();
@@ -194,9 +196,10 @@ public final class KnowledgeBenchmark {
                 y.add(set.queries().get(i).answerable());
             }
         }
-        double[] w = LogisticFit.fit(x, y);
-        line("- confidence model fitted on the training split (%d questions): bias %.3f, cosine %.3f, margin %.3f, "
-                + "coverage %.3f, agreement %.3f", x.size(), w[0], w[1], w[2], w[3], w[4]);
+        double[] w = fitConfidence(x, y);
+        line("- confidence model fitted on the training split (%d questions), cosine and margin only, operating "
+                + "point at %.0f%% of its answerable questions: bias %.3f, cosine %.3f, margin %.3f, coverage %.3f, "
+                + "agreement %.3f", x.size(), 100 * KEEP_ANSWERABLE, w[0], w[1], w[2], w[3], w[4]);
         for (boolean training : new boolean[] {true, false}) {
             int above = 0;
             int answerable = 0;
@@ -224,6 +227,32 @@ public final class KnowledgeBenchmark {
                     + "below, Brier score %.3f", training ? "training" : "held-out", answerable, unanswerable,
                     100.0 * above / answerable, threshold, 100.0 * below / unanswerable, brier / n);
         }
+    }
+
+    /**
+     * The confidence model: a logistic fit over the best cosine and the margin to the next document (word
+     * coverage and the dense/lexical agreement made the held-out decisions worse: 5-fold cross-validation
+     * refused 62% of the unanswerable questions with them, 70% without, at 95% of answerable kept), then its
+     * bias moved so that 0.5 keeps {@link #KEEP_ANSWERABLE} of the training split's answerable questions
+     * above the threshold: a missed answer costs the customer more than an honest "not in the knowledge
+     * base", so the operating point is chosen on the answerable side rather than at equal error.
+     *
+     * @return bias, then the weights of cosine, margin, coverage (0) and agreement (0)
+     */
+    private static double[] fitConfidence(List<double[]> features, List<Boolean> answerable) {
+        List<double[]> two = features.stream().map(f -> new double[] {f[0], f[1]}).toList();
+        double[] w = LogisticFit.fit(two, answerable);
+        double[] logits = new double[features.size()];
+        int n = 0;
+        for (int i = 0; i < features.size(); i++) {
+            if (answerable.get(i)) {
+                logits[n++] = w[0] + w[1] * two.get(i)[0] + w[2] * two.get(i)[1];
+            }
+        }
+        double[] sorted = Arrays.copyOf(logits, n);
+        Arrays.sort(sorted);
+        double cut = sorted[(int) Math.floor((1 - KEEP_ANSWERABLE) * n)];
+        return new double[] {w[0] - cut, w[1], w[2], 0, 0};
     }
 
     /** Aggregate quality numbers. */

@@ -152,6 +152,8 @@ public final class LocalStack implements AutoCloseable {
                     + ports.get(SuiteService.SENTIMENT));
             properties.put("support.agent.services.ticket-service", "http://localhost:"
                     + ports.get(SuiteService.TICKET));
+            properties.put("support.agent.services.memory-service", "http://localhost:"
+                    + ports.get(SuiteService.MEMORY));
         }
         if (service != SuiteService.GATEWAY) {
             properties.put("spring.cloud.gateway.server.webflux.enabled", false);

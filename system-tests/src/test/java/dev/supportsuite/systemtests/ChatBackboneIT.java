@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -204,6 +206,64 @@ class ChatBackboneIT {
         assertThat(body.get("citations").size()).isZero();
         assertThat(body.get("message").asString()).containsAnyOf("outside what I can help with",
                 "couldn't find a reliable answer");
+    }
+
+    @Test
+    void aReturningCustomerIsWelcomedBackByNameWithTheirOpenTicket() throws Exception {
+        String ticket;
+        try (ChatSocket socket = ChatSocket.open(gateway, "/ws/chat/u-dana")) {
+            socket.next(REPLY);
+            assertThat(exchange(socket, "hi, my name is Dana", "d-1")).startsWith("Hello! I'm the support assistant");
+            assertThat(exchange(socket, "please open a ticket: I need a copy of our signed contract", "d-3"))
+                    .contains("Shall I open it");
+            String opened = exchange(socket, "yes", "d-4");
+            assertThat(opened).contains("opened ticket TKT-");
+            ticket = opened.replaceAll("(?s).*(TKT-[A-Z0-9]+).*", "$1");
+        }
+        // memory-service learns the name from conversation-events and the ticket from ticket-events.
+        int memory = stack.port(SuiteService.MEMORY);
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        String profile = "";
+        while (System.nanoTime() < deadline && !(profile.contains("Dana") && profile.contains(ticket))) {
+            Thread.sleep(100);
+            profile = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + memory
+                    + "/api/v1/memory/users/u-dana/profile")).timeout(Duration.ofSeconds(5))
+                    .header("X-Support-Identity-Type", "user").header("X-Support-User-Id", "u-dana").GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        }
+        assertThat(profile).contains("Dana").contains(ticket);
+
+        try (ChatSocket socket = ChatSocket.open(gateway, "/ws/chat/u-dana")) {
+            socket.next(REPLY);
+            assertThat(exchange(socket, "hello", "d-5")).startsWith("Welcome back, Dana!")
+                    .contains("Your ticket " + ticket).contains("still open");
+        }
+        try (ChatSocket socket = ChatSocket.open(gateway, "/ws/chat/u-someone-else")) {
+            socket.next(REPLY);
+            assertThat(exchange(socket, "hello", "e-1")).startsWith("Hello! I'm the support assistant")
+                    .doesNotContain("Dana").doesNotContain(ticket);
+        }
+    }
+
+    /** Sends a message and returns the content of the agent's reply to it. */
+    private static String exchange(ChatSocket socket, String text, String clientMessageId) throws Exception {
+        socket.sendMessage(text, clientMessageId);
+        JsonNode ack = socket.next(REPLY);
+        assertThat(ack.get("type").asString()).isEqualTo("ack");
+        String messageId = ack.get("message_id").asString();
+        List<JsonNode> others = new ArrayList<>();
+        long deadline = System.nanoTime() + REPLY.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode frame = socket.poll(Duration.ofMillis(200));
+            if (frame == null) {
+                continue;
+            }
+            if ("message".equals(frame.get("type").asString()) && messageId.equals(frame.path("reply_to").asString())) {
+                return frame.get("content").asString();
+            }
+            others.add(frame);
+        }
+        throw new AssertionError("no reply to '" + text + "' within " + REPLY + "; other frames: " + others);
     }
 
     private static String error(JsonNode frame) {

@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param knowledgeService knowledge-service's base URL ({@code KNOWLEDGE_SERVICE_URL})
  * @param sentimentService sentiment-service's base URL ({@code SENTIMENT_SERVICE_URL})
  * @param ticketService    ticket-service's base URL ({@code TICKET_SERVICE_URL})
+ * @param memoryService    memory-service's base URL ({@code MEMORY_SERVICE_URL}); asked when a verified
+ *                         customer opens a conversation with a greeting
  */
 @Validated
 @ConfigurationProperties("support.agent.services")
@@ -23,5 +25,7 @@ public record AgentServicesProperties(
         @NotNull @DefaultValue("http://localhost:8084") URI sentimentService,
         @NotNull @DefaultValue("800ms") Duration sentimentTimeout,
         @NotNull @DefaultValue("http://localhost:8083") URI ticketService,
-        @NotNull @DefaultValue("3s") Duration ticketTimeout) {
+        @NotNull @DefaultValue("3s") Duration ticketTimeout,
+        @NotNull @DefaultValue("http://localhost:8085") URI memoryService,
+        @NotNull @DefaultValue("500ms") Duration memoryTimeout) {
 }

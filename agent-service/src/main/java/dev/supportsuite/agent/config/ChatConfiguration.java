@@ -5,6 +5,7 @@ import dev.supportsuite.agent.chat.adapter.Downstream;
 import dev.supportsuite.agent.chat.adapter.KafkaTurnPublisher;
 import dev.supportsuite.agent.chat.adapter.KnowledgeClient;
 import dev.supportsuite.agent.chat.adapter.ModelAnswers;
+import dev.supportsuite.agent.chat.adapter.MemoryClient;
 import dev.supportsuite.agent.chat.adapter.SentimentClient;
 import dev.supportsuite.agent.chat.adapter.TicketDeskClient;
 import dev.supportsuite.agent.chat.domain.AccountLookup;
@@ -111,7 +112,9 @@ class ChatConfiguration {
         Handoffs handoffs = new Handoffs();
         KnowledgeAnswers knowledge = new KnowledgeAnswers(knowledgeSearch, handoffs, routing.unansweredHandoff());
         TurnService turns = new TurnService(states, understander, policy, knowledge, new TicketTools(desk, clock),
-                new AccountLookup(desk), new DirectAnswers(), handoffs, publisher, clock);
+                new AccountLookup(desk), new DirectAnswers(), handoffs, publisher, clock)
+                .withMemory(new MemoryClient(http, services.memoryService(),
+                        downstream(breakers, "memory-service", services.memoryTimeout())));
         if (llm.openAi()) {
             log.info("Language model on: {} at {} (the composer answers when it fails)", llm.model(), llm.baseUrl());
             StreamingChatModel model = OpenAiStreamingChatModel.builder()

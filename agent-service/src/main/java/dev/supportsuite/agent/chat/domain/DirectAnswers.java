@@ -2,6 +2,7 @@ package dev.supportsuite.agent.chat.domain;
 
 import dev.supportsuite.agent.conversation.domain.ConversationState;
 import dev.supportsuite.agent.conversation.domain.Pending;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -9,15 +10,40 @@ import java.util.OptionalInt;
 public final class DirectAnswers {
 
     public Outcome direct(Turn turn) {
+        return direct(turn, CustomerMemory.Recollection.NONE);
+    }
+
+    /**
+     * As {@link #direct(Turn)}; a greeting that opens a conversation also welcomes a returning customer
+     * by the name they gave and names their open tickets, from what {@code memory} recalls.
+     */
+    public Outcome direct(Turn turn, CustomerMemory.Recollection memory) {
         String text = switch (turn.understood().intent()) {
-            case "greeting" -> turn.state().recentMessages().isEmpty()
-                    ? "Hello! I'm the support assistant. I can answer questions about your plan, billing and the "
-                            + "product, and open or check tickets. How can I help?"
+            case "greeting" -> turn.state().recentMessages().isEmpty() ? opening(memory)
                     : "Hello again! What can I do for you?";
             case "feedback" -> "Thank you, that's good to hear. Is there anything else I can help with?";
             default -> "Goodbye, and thanks for getting in touch. You can come back to this chat any time.";
         };
         return Outcome.say(Route.DIRECT.wire(), text, turn.state().withPending(null));
+    }
+
+    private static String opening(CustomerMemory.Recollection memory) {
+        String offer = "I can answer questions about your plan, billing and the product, and open or check "
+                + "tickets. How can I help?";
+        if (!memory.returning() && memory.name() == null && memory.openIssues().isEmpty()) {
+            return "Hello! I'm the support assistant. " + offer;
+        }
+        StringBuilder text = new StringBuilder(memory.name() == null ? "Welcome back!"
+                : "Welcome back, " + memory.name() + "!");
+        List<String> issues = memory.openIssues();
+        if (issues.size() == 1) {
+            text.append(" Your ticket ").append(issues.get(0)).append(" is still open; ask me for its status "
+                    + "any time.");
+        } else if (!issues.isEmpty()) {
+            text.append(" You have ").append(issues.size()).append(" open tickets: ")
+                    .append(String.join("; ", issues)).append(". Ask me for the status of any of them.");
+        }
+        return text.append(" ").append(offer).toString();
     }
 
     public Outcome outOfScope(Turn turn) {

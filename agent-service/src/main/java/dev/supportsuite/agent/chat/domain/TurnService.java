@@ -51,6 +51,7 @@ public final class TurnService {
     private final TurnPublisher publisher;
     private final Clock clock;
     private GenerativeAnswers generative;
+    private CustomerMemory memory;
     private Duration modelTimeout = Duration.ofSeconds(20);
 
     public TurnService(ConversationStateRepository states, Understander understander, RoutingPolicy policy,
@@ -77,6 +78,15 @@ public final class TurnService {
     public TurnService withModel(GenerativeAnswers answers, Duration timeout) {
         this.generative = answers;
         this.modelTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Lets the greeting that opens a conversation recall the customer from earlier ones; without it (or
+     * when memory-service fails or is slow) the greeting is the one for a newcomer.
+     */
+    public TurnService withMemory(CustomerMemory recall) {
+        this.memory = recall;
         return this;
     }
 
@@ -166,7 +176,7 @@ public final class TurnService {
     private Mono<Outcome> compose(Route route, Turn turn) {
         return switch (route) {
             case OUT_OF_SCOPE -> Mono.just(direct.outOfScope(turn));
-            case DIRECT -> Mono.just(direct.direct(turn));
+            case DIRECT -> greet(turn);
             case CREATE_TICKET -> tickets.create(turn);
             case TICKET_STATUS -> tickets.status(turn);
             case UPDATE_TICKET -> tickets.update(turn);
@@ -177,6 +187,21 @@ public final class TurnService {
             case HANDOFF -> Mono.just(handoffs.handOff(turn, List.of(HandoffReasons.ASKED_FOR_HUMAN)));
             case CONTINUE -> Mono.error(new IllegalStateException("continue is not a route of its own"));
         };
+    }
+
+    private Mono<Outcome> greet(Turn turn) {
+        if (memory == null || !turn.verified() || !turn.understood().is("greeting")
+                || !turn.state().recentMessages().isEmpty()) {
+            return Mono.just(direct.direct(turn));
+        }
+        return memory.recall(turn.state().conversationId(), turn.caller())
+                .onErrorResume(e -> {
+                    log.warn("Memory unavailable conversationId={}, greeting as a newcomer: {}",
+                            turn.state().conversationId(), e.toString());
+                    return Mono.just(CustomerMemory.Recollection.NONE);
+                })
+                .defaultIfEmpty(CustomerMemory.Recollection.NONE)
+                .map(recollection -> direct.direct(turn, recollection));
     }
 
     /** The customer's answer to what the agent asked last turn; empty when it is no answer to that. */

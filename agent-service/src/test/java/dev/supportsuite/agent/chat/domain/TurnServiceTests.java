@@ -17,6 +17,7 @@ import dev.supportsuite.contracts.ticket.TicketUpdatedEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,9 @@ class TurnServiceTests {
     private final AtomicBoolean knowledgeDown = new AtomicBoolean();
     private final AtomicInteger knowledgeCalls = new AtomicInteger();
     private final Map<String, KnowledgeSearch.Result> knowledge = new HashMap<>();
+    private final Map<String, CustomerMemory.Recollection> memories = new HashMap<>();
+    private final AtomicBoolean memoryDown = new AtomicBoolean();
+    private final List<String> recalled = new ArrayList<>();
     private final Clock clock = Clock.systemUTC();
     private final EntityExtractor entities = new EntityExtractor(clock, List.of("free", "starter", "pro"));
     private long seq;
@@ -64,7 +68,12 @@ class TurnServiceTests {
         Handoffs handoffs = new Handoffs();
         return new TurnService(override == null ? states : override.wrap(states), understander, policy,
                 new KnowledgeAnswers(search, handoffs, 3), new TicketTools(desk, clock), new AccountLookup(desk),
-                new DirectAnswers(), handoffs, published, clock);
+                new DirectAnswers(), handoffs, published, clock)
+                .withMemory((conversationId, caller) -> {
+                    recalled.add(caller.userId());
+                    return memoryDown.get() ? Mono.error(new IllegalStateException("memory down"))
+                            : Mono.justOrEmpty(memories.get(caller.userId()));
+                });
     }
 
     interface ConversationStatesOverride {
@@ -345,4 +354,30 @@ class TurnServiceTests {
         assertThat(published.handoffs).hasSize(1);
     }
 
+    @Test
+    void aReturningCustomerIsGreetedByNameWithTheirOpenTicket() {
+        intents.put("hello", "greeting");
+        memories.put("u1", new CustomerMemory.Recollection("Dana", List.of("TKT-7Q2: Export keeps failing"), true));
+
+        String greeting = say("c-back", "hello").content();
+
+        assertThat(greeting).startsWith("Welcome back, Dana!")
+                .contains("Your ticket TKT-7Q2: Export keeps failing is still open");
+        assertThat(say("c-back", "hello").content()).isEqualTo("Hello again! What can I do for you?");
+        assertThat(recalled).containsExactly("u1");
+    }
+
+    @Test
+    void aGreetingWithoutMemoryIsTheNewcomersOne() {
+        intents.put("hi there", "greeting");
+        memoryDown.set(true);
+
+        assertThat(say("c-down", "hi there").content()).startsWith("Hello! I'm the support assistant.");
+
+        memoryDown.set(false);
+        memories.put("u1", new CustomerMemory.Recollection(null, List.of("TKT-1: a", "TKT-2: b"), true));
+        assertThat(say("c-two", "hi there").content()).startsWith("Welcome back! You have 2 open tickets: TKT-1: a; TKT-2: b.");
+        assertThat(say("c-new", "v-9", "visitor", "hi there").content()).startsWith("Hello! I'm the support assistant.");
+        assertThat(recalled).containsExactly("u1", "u1");
+    }
 }

@@ -61,25 +61,17 @@ public class DocumentService {
             for (int i = 0; i < drafts.size(); i++) {
                 List<Chunk> documentChunks = chunker.chunk(ids.get(i), drafts.get(i));
                 chunks.add(documentChunks);
-                documentChunks.forEach(chunk -> texts.add(chunk.indexedText()));
-                if (drafts.get(i).kind() == DocumentKind.FAQ) {
-                    documentChunks.forEach(chunk -> texts.add(chunk.title()));
-                }
+                boolean faq = drafts.get(i).kind() == DocumentKind.FAQ;
+                documentChunks.forEach(chunk -> texts.addAll(views(chunk, faq)));
             }
             return embedder.embedPassages(texts).map(vectors -> {
                 List<List<EmbeddedChunk>> embedded = new ArrayList<>();
                 int next = 0;
                 for (int i = 0; i < drafts.size(); i++) {
-                    List<Chunk> documentChunks = chunks.get(i);
                     boolean faq = drafts.get(i).kind() == DocumentKind.FAQ;
-                    List<EmbeddedChunk> documentEmbedded = new ArrayList<>();
-                    for (int c = 0; c < documentChunks.size(); c++) {
-                        float[] titleVector = faq ? vectors.get(next + documentChunks.size() + c) : null;
-                        documentEmbedded.add(new EmbeddedChunk(documentChunks.get(c), vectors.get(next + c),
-                                titleVector));
-                    }
-                    next += documentChunks.size() * (faq ? 2 : 1);
-                    embedded.add(documentEmbedded);
+                    embedded.add(assemble(chunks.get(i), faq, vectors.subList(next, next
+                            + chunks.get(i).size() * views(faq))));
+                    next += chunks.get(i).size() * views(faq);
                 }
                 return embedded;
             }).map(embedded -> new Prepared(ids, embedded));
@@ -200,6 +192,32 @@ public class DocumentService {
         return Mono.empty();
     }
 
+    /**
+     * The texts embedded for a chunk: its indexed text (section path or title, then the text); for an FAQ
+     * entry also the question alone, which a customer's paraphrase is closest to, and the answer alone, so
+     * that a detail only the answer names is not diluted by the question. Measured on the labelled set:
+     * the answer vector added 2 of 163 questions to hit@1 and cut the loss to 10,000 distractors from 5.5
+     * to 4.9 points.
+     */
+    private static List<String> views(Chunk chunk, boolean faq) {
+        return faq ? List.of(chunk.indexedText(), chunk.title(), chunk.text()) : List.of(chunk.indexedText());
+    }
+
+    private static int views(boolean faq) {
+        return faq ? 3 : 1;
+    }
+
+    /** The chunks with their vectors, which come in the order of {@link #views(Chunk, boolean)}. */
+    private static List<EmbeddedChunk> assemble(List<Chunk> chunks, boolean faq, List<float[]> vectors) {
+        int per = views(faq);
+        List<EmbeddedChunk> embedded = new ArrayList<>(chunks.size());
+        for (int c = 0; c < chunks.size(); c++) {
+            List<float[]> mine = vectors.subList(c * per, (c + 1) * per);
+            embedded.add(new EmbeddedChunk(chunks.get(c), mine.get(0), List.copyOf(mine.subList(1, per))));
+        }
+        return embedded;
+    }
+
     private Mono<List<EmbeddedChunk>> embed(String id, DocumentDraft draft, IndexingProgress progress) {
         List<Chunk> chunks = chunker.chunk(id, draft);
         progress.chunked(chunks.size());
@@ -210,18 +228,11 @@ public class DocumentService {
         boolean faq = draft.kind() == DocumentKind.FAQ;
         return Flux.fromIterable(batches)
                 .concatMap(batch -> {
-                    List<String> texts = new ArrayList<>(batch.stream().map(Chunk::indexedText).toList());
-                    if (faq) {
-                        batch.forEach(chunk -> texts.add(chunk.title()));
-                    }
+                    List<String> texts = new ArrayList<>();
+                    batch.forEach(chunk -> texts.addAll(views(chunk, faq)));
                     return embedder.embedPassages(texts).map(vectors -> {
-                        List<EmbeddedChunk> embedded = new ArrayList<>(batch.size());
-                        for (int i = 0; i < batch.size(); i++) {
-                            embedded.add(new EmbeddedChunk(batch.get(i), vectors.get(i),
-                                    faq ? vectors.get(batch.size() + i) : null));
-                        }
                         progress.embedded(batch.size());
-                        return embedded;
+                        return assemble(batch, faq, vectors);
                     });
                 })
                 .collectList()

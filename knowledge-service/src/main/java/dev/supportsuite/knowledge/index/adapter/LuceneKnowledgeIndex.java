@@ -86,7 +86,7 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
     private static final String TEXT = "text";
     private static final String BODY = "body";
     private static final String VECTOR = "vector";
-    /** {@code chunk} for the chunk itself, {@code alias} for the extra title vector of an FAQ entry. */
+    /** {@code chunk} for the chunk itself, {@code alias} for its further vectors (an FAQ entry's question, answer). */
     private static final String ROLE = "role";
     private static final String ROLE_CHUNK = "chunk";
     private static final String ROLE_ALIAS = "alias";
@@ -183,8 +183,8 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
         List<Document> docs = new ArrayList<>(chunks.size());
         for (EmbeddedChunk chunk : chunks) {
             docs.add(toLucene(chunk, chunk.vector(), ROLE_CHUNK));
-            if (chunk.titleVector() != null) {
-                docs.add(toLucene(chunk, chunk.titleVector(), ROLE_ALIAS));
+            for (float[] alias : chunk.aliases()) {
+                docs.add(toLucene(chunk, alias, ROLE_ALIAS));
             }
         }
         writer.updateDocuments(new Term(DOCUMENT_ID, documentId), docs);
@@ -208,7 +208,7 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
     @Override
     public Mono<List<IndexHit>> searchDense(float[] vector, int k, String category) {
         return search(searcher -> {
-            // Twice k: an FAQ entry can be found through both of its vectors; keep its best.
+            // Twice k: an FAQ entry can be found through several of its vectors; keep its best.
             TopDocs top = nearest(searcher, vector, 2 * k, category);
             List<IndexHit> hits = new ArrayList<>(k);
             Set<String> seen = new java.util.HashSet<>();

@@ -6,10 +6,9 @@ import dev.supportsuite.gateway.security.domain.AgentAccounts;
 import dev.supportsuite.gateway.security.domain.ApiKeyRegistry;
 import dev.supportsuite.gateway.security.domain.AuthenticationException;
 import dev.supportsuite.gateway.security.domain.Authenticator;
-import dev.supportsuite.gateway.security.domain.ConnectionLimiter;
 import dev.supportsuite.gateway.security.domain.Hmac;
 import dev.supportsuite.gateway.security.domain.PasswordHasher;
-import dev.supportsuite.gateway.security.domain.SlidingWindowLimiter;
+import dev.supportsuite.gateway.security.domain.RequestLimiter;
 import dev.supportsuite.gateway.security.domain.TokenCodec;
 import dev.supportsuite.gateway.security.web.EdgeSecurityFilter;
 import dev.supportsuite.platform.problem.ProblemMapping;
@@ -17,7 +16,6 @@ import dev.supportsuite.platform.problem.ProblemMappings;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -99,18 +97,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SlidingWindowLimiter requestLimiter(LimitsProperties limits) {
-        return new SlidingWindowLimiter(limits.requestsPerMinute(), Duration.ofMinutes(1), System::nanoTime);
-    }
-
-    @Bean
-    ConnectionLimiter connectionLimiter(LimitsProperties limits) {
-        return new ConnectionLimiter(limits.wsConnectionsPerUser());
-    }
-
-    @Bean
     EdgeSecurityFilter edgeSecurityFilter(Authenticator authenticator, AccessPolicy policy,
-            SlidingWindowLimiter requestLimiter, JsonMapper mapper) {
+            RequestLimiter requestLimiter, JsonMapper mapper) {
         return new EdgeSecurityFilter(authenticator, policy, requestLimiter, mapper);
     }
 

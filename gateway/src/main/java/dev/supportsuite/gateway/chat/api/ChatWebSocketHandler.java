@@ -110,17 +110,17 @@ public final class ChatWebSocketHandler implements WebSocketHandler {
         if (!owners.claim(conversationId, owner)) {
             return session.close(CloseStatus.POLICY_VIOLATION.withReason("unknown conversation"));
         }
-        ConnectionLimiter.Permit permit = connections.tryOpen(owner);
-        if (permit == null) {
-            return session.close(CloseStatus.POLICY_VIOLATION.withReason("too many connections: at most "
-                    + connections.maxPerUser() + " per user"));
-        }
-        return open(session, identity, conversationId, lastSeqParam == null ? null : Long.valueOf(lastSeqParam),
-                permit);
+        Long lastSeq = lastSeqParam == null ? null : Long.valueOf(lastSeqParam);
+        return Mono.usingWhen(connections.tryOpen(owner),
+                permit -> permit.admitted() ? open(session, identity, conversationId, lastSeq, permit)
+                        : session.close(CloseStatus.POLICY_VIOLATION.withReason("too many connections: at most "
+                                + connections.maxPerUser() + " per user")),
+                ConnectionLimiter.Permit::release);
     }
 
     private Mono<Void> open(WebSocketSession session, Identity identity, String conversationId, Long lastSeq,
             ConnectionLimiter.Permit permit) {
+        // Per socket and so in memory, also when Redis holds the shared limits: a socket lives on one gateway.
         SlidingWindowLimiter socketRate = new SlidingWindowLimiter(messagesPerSecond, Duration.ofSeconds(1),
                 System::nanoTime);
         Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
@@ -140,7 +140,6 @@ public final class ChatWebSocketHandler implements WebSocketHandler {
                 .then()
                 .doFinally(signal -> {
                     closed.tryEmitEmpty();
-                    permit.close();
                     subscription.close();
                     outbound.tryEmitComplete();
                     log.debug("Socket closed conversationId={} signal={}", conversationId, signal);
@@ -157,7 +156,7 @@ public final class ChatWebSocketHandler implements WebSocketHandler {
                     log.debug("Closing silent socket conversationId={}", conversationId);
                     return session.close(CloseStatus.GOING_AWAY.withReason("no heartbeat"));
                 });
-        return Mono.when(inbound, send, watchdog);
+        return Mono.when(inbound, send, watchdog, permit.keepAlive().takeUntilOther(closed.asMono()));
     }
 
     private Flux<String> onFrame(Identity identity, String conversationId, WebSocketMessage message,

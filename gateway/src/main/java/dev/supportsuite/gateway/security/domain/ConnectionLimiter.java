@@ -1,51 +1,51 @@
 package dev.supportsuite.gateway.security.domain;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import reactor.core.publisher.Mono;
 
-/** Counts open WebSocket connections per user and refuses the one past the limit. */
-public final class ConnectionLimiter {
+/**
+ * Open chat sockets per user: the one past the maximum is refused. Adapters: in memory (the sockets
+ * of one gateway) and Redis (a renewed lease per socket, counted across every gateway).
+ */
+public interface ConnectionLimiter {
 
-    /** An admitted connection; release it when the socket closes. */
-    public interface Permit extends AutoCloseable {
-        @Override
-        void close();
-    }
+    /** A permit for one more socket of {@code user}; {@link Permit#admitted()} is false past the maximum. */
+    Mono<Permit> tryOpen(String user);
 
-    private final int maxPerUser;
-    private final ConcurrentMap<String, Integer> open = new ConcurrentHashMap<>();
+    int maxPerUser();
 
-    public ConnectionLimiter(int maxPerUser) {
-        this.maxPerUser = maxPerUser;
-    }
+    /** The answer to one socket's admission. Hold it while the socket is open, release it when it closes. */
+    interface Permit {
 
-    /** A permit, or null when {@code user} already holds the maximum. */
-    public Permit tryOpen(String user) {
-        boolean[] admitted = {false};
-        open.compute(user, (key, count) -> {
-            int current = count == null ? 0 : count;
-            if (current >= maxPerUser) {
-                return current;
-            }
-            admitted[0] = true;
-            return current + 1;
-        });
-        if (!admitted[0]) {
-            return null;
+        boolean admitted();
+
+        /** Keeps the permit valid while subscribed (renews a lease where the adapter has one); never completes. */
+        Mono<Void> keepAlive();
+
+        /** Gives the place back; idempotent. */
+        Mono<Void> release();
+
+        static Permit denied() {
+            return Denied.INSTANCE;
         }
-        boolean[] released = {false};
-        return () -> {
-            synchronized (released) {
-                if (released[0]) {
-                    return;
-                }
-                released[0] = true;
-            }
-            open.computeIfPresent(user, (key, count) -> count <= 1 ? null : count - 1);
-        };
     }
 
-    public int maxPerUser() {
-        return maxPerUser;
+    /** The permit of a refused socket: nothing to keep or release. */
+    enum Denied implements Permit {
+        INSTANCE;
+
+        @Override
+        public boolean admitted() {
+            return false;
+        }
+
+        @Override
+        public Mono<Void> keepAlive() {
+            return Mono.empty();
+        }
+
+        @Override
+        public Mono<Void> release() {
+            return Mono.empty();
+        }
     }
 }

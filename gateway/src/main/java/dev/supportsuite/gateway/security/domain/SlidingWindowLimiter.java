@@ -13,10 +13,6 @@ import java.util.function.LongSupplier;
  */
 public final class SlidingWindowLimiter {
 
-    /** The outcome of one attempt: allowed, or denied with how long until one is allowed. */
-    public record Decision(boolean allowed, Duration retryAfter) {
-    }
-
     private static final class Window {
         final long[] times;
         int next;
@@ -41,7 +37,7 @@ public final class SlidingWindowLimiter {
         this.lastSweep = nanoTime.getAsLong();
     }
 
-    public Decision tryAcquire(String key) {
+    public RequestLimiter.Decision tryAcquire(String key) {
         long now = nanoTime.getAsLong();
         sweep(now);
         Window window = windows.computeIfAbsent(key, k -> new Window(limit));
@@ -51,16 +47,16 @@ public final class SlidingWindowLimiter {
                 window.times[window.next] = now;
                 window.next = (window.next + 1) % limit;
                 window.count++;
-                return new Decision(true, Duration.ZERO);
+                return RequestLimiter.Decision.allow();
             }
             // The ring is full: its oldest entry is at next. It must have left the window.
             long oldest = window.times[window.next];
             if (now - oldest >= periodNanos) {
                 window.times[window.next] = now;
                 window.next = (window.next + 1) % limit;
-                return new Decision(true, Duration.ZERO);
+                return RequestLimiter.Decision.allow();
             }
-            return new Decision(false, Duration.ofNanos(oldest + periodNanos - now));
+            return RequestLimiter.Decision.deny(Duration.ofNanos(oldest + periodNanos - now));
         }
     }
 

@@ -5,7 +5,7 @@ import dev.supportsuite.gateway.security.domain.AccessPolicy;
 import dev.supportsuite.gateway.security.domain.AuthenticationException;
 import dev.supportsuite.gateway.security.domain.Authenticator;
 import dev.supportsuite.gateway.security.domain.CallerIdentity;
-import dev.supportsuite.gateway.security.domain.SlidingWindowLimiter;
+import dev.supportsuite.gateway.security.domain.RequestLimiter;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -40,10 +40,10 @@ public final class EdgeSecurityFilter implements WebFilter, Ordered {
 
     private final Authenticator authenticator;
     private final AccessPolicy policy;
-    private final SlidingWindowLimiter limiter;
+    private final RequestLimiter limiter;
     private final ProblemResponses problems;
 
-    public EdgeSecurityFilter(Authenticator authenticator, AccessPolicy policy, SlidingWindowLimiter limiter,
+    public EdgeSecurityFilter(Authenticator authenticator, AccessPolicy policy, RequestLimiter limiter,
             JsonMapper mapper) {
         this.authenticator = authenticator;
         this.policy = policy;
@@ -88,13 +88,20 @@ public final class EdgeSecurityFilter implements WebFilter, Ordered {
                     "Send the value of the " + ConsoleCookies.CSRF + " cookie in the " + ConsoleCookies.CSRF_HEADER
                             + " header.");
         }
-        SlidingWindowLimiter.Decision decision = limiter.tryAcquire(identity.limitKey(remoteAddress(request)));
-        if (!decision.allowed()) {
-            long seconds = Math.max(1, (long) Math.ceil(decision.retryAfter().toMillis() / 1000.0));
-            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-                    "The request limit per minute is reached; retry in " + seconds + " s.");
-        }
+        return limiter.tryAcquire(identity.limitKey(remoteAddress(request)))
+                .flatMap(decision -> decision.allowed() ? authorize(exchange, chain, request, path, identity)
+                        : tooManyRequests(exchange, decision));
+    }
+
+    private Mono<Void> tooManyRequests(ServerWebExchange exchange, RequestLimiter.Decision decision) {
+        long seconds = Math.max(1, (long) Math.ceil(decision.retryAfter().toMillis() / 1000.0));
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                "The request limit per minute is reached; retry in " + seconds + " s.");
+    }
+
+    private Mono<Void> authorize(ServerWebExchange exchange, WebFilterChain chain, ServerHttpRequest request,
+            String path, CallerIdentity identity) {
         switch (policy.decide(request.getMethod().name().toUpperCase(Locale.ROOT), path, identity)) {
             case UNAUTHENTICATED -> {
                 exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

@@ -19,7 +19,7 @@ class SlidingWindowLimiterTests {
         assertThat(limiter.tryAcquire("a").allowed()).isTrue();
         advance(Duration.ofSeconds(40));
 
-        SlidingWindowLimiter.Decision fourth = limiter.tryAcquire("a");
+        RequestLimiter.Decision fourth = limiter.tryAcquire("a");
 
         assertThat(fourth.allowed()).isFalse();
         assertThat(fourth.retryAfter()).isEqualTo(Duration.ofSeconds(10));

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -333,14 +330,14 @@ class EdgeSecurityIT {
         assertThat(closeCode("/ws/chat/user-ws")).as("no token, dev mode off").isEqualTo(1008);
         assertThat(closeCode("/ws/chat/someone-else?token=" + token)).as("another user's path").isEqualTo(1008);
 
-        List<Socket> open = new ArrayList<>();
+        List<TestSocket> open = new ArrayList<>();
         try {
             for (int i = 0; i < 5; i++) {
-                Socket socket = connect("/ws/chat/user-ws?token=" + token);
+                TestSocket socket = connect("/ws/chat/user-ws?token=" + token);
                 assertThat(socket.firstFrame.get(10, TimeUnit.SECONDS)).contains("\"connected\"");
                 open.add(socket);
             }
-            Socket sixth = connect("/ws/chat/user-ws?token=" + token);
+            TestSocket sixth = connect("/ws/chat/user-ws?token=" + token);
             assertThat(sixth.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
             assertThat(sixth.closeReason).contains("too many connections");
         } finally {
@@ -348,39 +345,15 @@ class EdgeSecurityIT {
         }
         // Closing sockets gives the places back.
         Thread.sleep(300);
-        Socket again = connect("/ws/chat/user-ws?token=" + token);
+        TestSocket again = connect("/ws/chat/user-ws?token=" + token);
         assertThat(again.firstFrame.get(10, TimeUnit.SECONDS)).contains("\"connected\"");
         again.socket.abort();
     }
 
     // ---- plumbing -------------------------------------------------------------------------
 
-    private static final class Socket {
-        final CompletableFuture<String> firstFrame = new CompletableFuture<>();
-        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-        volatile String closeReason = "";
-        WebSocket socket;
-    }
-
-    private Socket connect(String path) throws Exception {
-        Socket state = new Socket();
-        state.socket = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://localhost:" + port + path),
-                new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        state.firstFrame.complete(data.toString());
-                        webSocket.request(1);
-                        return null;
-                    }
-
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                        state.closeReason = reason;
-                        state.closeCode.complete(statusCode);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
-        return state;
+    private TestSocket connect(String path) throws Exception {
+        return TestSocket.connect(HTTP, port, path);
     }
 
     private int closeCode(String path) throws Exception {

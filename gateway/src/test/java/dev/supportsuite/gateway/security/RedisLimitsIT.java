@@ -18,13 +18,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,19 +145,19 @@ class RedisLimitsIT {
             assertThat(permit.admitted()).isTrue();
             elsewhere.add(permit);
         }
-        List<Socket> open = new ArrayList<>();
+        List<TestSocket> open = new ArrayList<>();
         try {
             for (int i = 3; i <= 5; i++) {
-                Socket socket = connect("/ws/chat/user-shared?token=" + token);
+                TestSocket socket = connect("/ws/chat/user-shared?token=" + token);
                 assertThat(socket.firstFrame.get(10, TimeUnit.SECONDS)).as("socket " + i).contains("\"connected\"");
                 open.add(socket);
             }
-            Socket sixth = connect("/ws/chat/user-shared?token=" + token);
+            TestSocket sixth = connect("/ws/chat/user-shared?token=" + token);
             assertThat(sixth.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
             assertThat(sixth.closeReason).contains("too many connections");
 
             elsewhere.get(0).release().block(Duration.ofSeconds(5));
-            Socket again = connect("/ws/chat/user-shared?token=" + token);
+            TestSocket again = connect("/ws/chat/user-shared?token=" + token);
             assertThat(again.firstFrame.get(10, TimeUnit.SECONDS)).as("a place freed on the other gateway")
                     .contains("\"connected\"");
             open.add(again);
@@ -178,32 +175,8 @@ class RedisLimitsIT {
         return MAPPER.readTree(response.body()).get("token").asString();
     }
 
-    private static final class Socket {
-        final CompletableFuture<String> firstFrame = new CompletableFuture<>();
-        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-        volatile String closeReason = "";
-        WebSocket socket;
-    }
-
-    private Socket connect(String path) throws Exception {
-        Socket state = new Socket();
-        state.socket = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://localhost:" + port + path),
-                new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        state.firstFrame.complete(data.toString());
-                        webSocket.request(1);
-                        return null;
-                    }
-
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                        state.closeReason = reason;
-                        state.closeCode.complete(statusCode);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
-        return state;
+    private TestSocket connect(String path) throws Exception {
+        return TestSocket.connect(HTTP, port, path);
     }
 
     private HttpResponse<String> post(String path, String json) throws Exception {

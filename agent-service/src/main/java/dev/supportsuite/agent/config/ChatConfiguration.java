@@ -111,10 +111,11 @@ class ChatConfiguration {
                 routing.negativePolarity(), routing.unansweredHandoff()));
         Handoffs handoffs = new Handoffs();
         KnowledgeAnswers knowledge = new KnowledgeAnswers(knowledgeSearch, handoffs, routing.unansweredHandoff());
+        MemoryClient memory = new MemoryClient(http, services.memoryService(),
+                downstream(breakers, "memory-service", services.memoryTimeout()));
         TurnService turns = new TurnService(states, understander, policy, knowledge, new TicketTools(desk, clock),
                 new AccountLookup(desk), new DirectAnswers(), handoffs, publisher, clock)
-                .withMemory(new MemoryClient(http, services.memoryService(),
-                        downstream(breakers, "memory-service", services.memoryTimeout())));
+                .withMemory(memory);
         if (llm.openAi()) {
             log.info("Language model on: {} at {} (the composer answers when it fails)", llm.model(), llm.baseUrl());
             StreamingChatModel model = OpenAiStreamingChatModel.builder()
@@ -124,7 +125,8 @@ class ChatConfiguration {
                     .timeout(llm.timeout())
                     .temperature(0.2)
                     .build();
-            turns.withModel(new ModelAnswers(model, knowledgeSearch, desk, json, llm.maxToolRounds()), llm.timeout());
+            turns.withModel(new ModelAnswers(model, knowledgeSearch, desk, json, llm.maxToolRounds()).withMemory(memory),
+                    llm.timeout());
         } else {
             log.info("No language model configured: answers come from the grounded composer");
         }

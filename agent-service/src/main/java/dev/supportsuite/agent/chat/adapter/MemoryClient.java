@@ -44,8 +44,10 @@ public class MemoryClient implements CustomerMemory {
         String name = profile.path("name").asString(null);
         List<String> openIssues = new ArrayList<>();
         profile.path("openIssues").forEach(issue -> openIssues.add(issue.asString()));
-        boolean returning = !context.path("session").path("previousConversation").isMissingNode()
-                && !context.path("session").path("previousConversation").isNull();
-        return new Recollection(name == null || name.isBlank() ? null : name, openIssues, returning);
+        JsonNode previous = context.path("session").path("previousConversation");
+        boolean returning = !previous.isMissingNode() && !previous.isNull();
+        String earlier = returning ? previous.path("note").asString(null) : null;
+        return new Recollection(name == null || name.isBlank() ? null : name, openIssues, returning,
+                earlier == null || earlier.isBlank() ? null : earlier);
     }
 }

@@ -12,6 +12,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.supportsuite.agent.chat.domain.CustomerMemory;
 import dev.supportsuite.agent.chat.domain.GenerativeAnswers;
 import dev.supportsuite.agent.chat.domain.KnowledgeSearch;
 import dev.supportsuite.agent.chat.domain.Outcome;
@@ -71,6 +72,7 @@ public final class ModelAnswers implements GenerativeAnswers {
     private final SupportDesk desk;
     private final JsonMapper json;
     private final int maxToolRounds;
+    private CustomerMemory memory;
 
     public ModelAnswers(StreamingChatModel model, KnowledgeSearch knowledge, SupportDesk desk, JsonMapper json,
             int maxToolRounds) {
@@ -81,14 +83,31 @@ public final class ModelAnswers implements GenerativeAnswers {
         this.maxToolRounds = maxToolRounds;
     }
 
+    /**
+     * Lets the model know a verified customer from earlier conversations (name, open tickets, the note on
+     * the last conversation), asked at the same time as the knowledge base; without it, or when memory
+     * fails, the prompt simply has no such part.
+     */
+    public ModelAnswers withMemory(CustomerMemory recall) {
+        this.memory = recall;
+        return this;
+    }
+
     @Override
     public Mono<Outcome> answer(Turn turn, Route route, Consumer<String> drafts) {
-        return knowledge.search(turn.text())
-                .onErrorResume(e -> Mono.just(new KnowledgeSearch.Result(false, List.of())))
-                .flatMap(found -> {
+        Mono<CustomerMemory.Recollection> recollection = memory == null || !turn.verified()
+                ? Mono.just(CustomerMemory.Recollection.NONE)
+                : memory.recall(turn.state().conversationId(), turn.caller())
+                        .onErrorResume(e -> Mono.just(CustomerMemory.Recollection.NONE))
+                        .defaultIfEmpty(CustomerMemory.Recollection.NONE);
+        Mono<KnowledgeSearch.Result> search = knowledge.search(turn.text())
+                .onErrorResume(e -> Mono.just(new KnowledgeSearch.Result(false, List.of())));
+        return Mono.zip(search, recollection)
+                .flatMap(both -> {
+                    KnowledgeSearch.Result found = both.getT1();
                     List<KnowledgeSearch.Passage> passages = found.passages().stream().limit(PASSAGES).toList();
                     List<ChatMessage> messages = new ArrayList<>();
-                    messages.add(SystemMessage.from(instructions(turn, passages)));
+                    messages.add(SystemMessage.from(instructions(turn, passages, both.getT2())));
                     messages.add(UserMessage.from(turn.text()));
                     List<ToolCall> calls = new ArrayList<>();
                     return converse(turn, messages, calls, drafts, 0)
@@ -191,7 +210,8 @@ public final class ModelAnswers implements GenerativeAnswers {
         return outcome;
     }
 
-    private static String instructions(Turn turn, List<KnowledgeSearch.Passage> passages) {
+    private static String instructions(Turn turn, List<KnowledgeSearch.Passage> passages,
+            CustomerMemory.Recollection known) {
         StringBuilder prompt = new StringBuilder("""
                 You are the customer support assistant of Pennant, a project management product. Answer the
                 customer briefly and kindly, in their language. Rules:
@@ -204,6 +224,16 @@ public final class ModelAnswers implements GenerativeAnswers {
                 """);
         if (turn.understood().mood().measured() && turn.understood().mood().frustration() >= 0.4) {
             prompt.append("The customer is frustrated: acknowledge it in one short sentence first.\n");
+        }
+        if (known.name() != null || !known.openIssues().isEmpty() || known.earlier() != null) {
+            prompt.append("\nWhat we know of this customer from earlier conversations (do not repeat it unasked):\n");
+            if (known.name() != null) {
+                prompt.append("- Name: ").append(known.name()).append('\n');
+            }
+            known.openIssues().forEach(issue -> prompt.append("- Open ticket: ").append(issue).append('\n'));
+            if (known.earlier() != null) {
+                prompt.append("- Last conversation: ").append(known.earlier().strip()).append('\n');
+            }
         }
         if (!turn.state().recentMessages().isEmpty()) {
             prompt.append("\nEarlier messages from the customer, oldest first:\n");

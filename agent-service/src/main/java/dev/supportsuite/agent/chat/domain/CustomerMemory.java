@@ -16,10 +16,15 @@ public interface CustomerMemory {
      * @param name       the name the customer gave, or null
      * @param openIssues their open tickets, each as {@code TKT-…: subject}
      * @param returning  whether they talked to us before this conversation
+     * @param earlier    memory-service's note on their latest earlier conversation (its summary), or null
      */
-    record Recollection(String name, List<String> openIssues, boolean returning) {
+    record Recollection(String name, List<String> openIssues, boolean returning, String earlier) {
 
-        public static final Recollection NONE = new Recollection(null, List.of(), false);
+        public static final Recollection NONE = new Recollection(null, List.of(), false, null);
+
+        public Recollection(String name, List<String> openIssues, boolean returning) {
+            this(name, openIssues, returning, null);
+        }
 
         public Recollection {
             openIssues = openIssues == null ? List.of() : List.copyOf(openIssues);

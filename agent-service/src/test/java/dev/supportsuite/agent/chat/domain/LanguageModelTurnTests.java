@@ -12,6 +12,7 @@ import dev.supportsuite.contracts.chat.ChatTokenEvent;
 import dev.supportsuite.contracts.conversation.ToolCall;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -38,6 +39,7 @@ class LanguageModelTurnTests {
     private final RecordingPublisher published = new RecordingPublisher();
     private final Map<String, String> intents = Map.of("what plan am I on?", "account_info",
             "can I get a refund?", "refund_request");
+    private final Map<String, CustomerMemory.Recollection> memories = new HashMap<>();
     private final TurnService turns;
 
     LanguageModelTurnTests() throws Exception {
@@ -53,7 +55,8 @@ class LanguageModelTurnTests {
                 .modelName("gpt-4o-mini").timeout(Duration.ofSeconds(5)).build();
         turns = new TurnService(states, understander, policy, new KnowledgeAnswers(knowledge, handoffs, 3),
                 new TicketTools(desk, clock), new AccountLookup(desk), new DirectAnswers(), handoffs, published, clock)
-                .withModel(new ModelAnswers(model, knowledge, desk, JsonMapper.builder().build(), 3),
+                .withModel(new ModelAnswers(model, knowledge, desk, JsonMapper.builder().build(), 3)
+                        .withMemory((conversationId, caller) -> Mono.justOrEmpty(memories.get(caller.userId()))),
                         Duration.ofSeconds(5));
     }
 
@@ -86,6 +89,19 @@ class LanguageModelTurnTests {
         String system = openAi.requests.get(0).path("messages").get(0).path("content").asString();
         assertThat(system).contains("[1] Can I get a refund?: Annual plans are refunded pro rata within 30 days.");
         assertThat(openAi.requests.get(0).path("stream").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theModelIsToldWhatIsRememberedOfTheCustomer() {
+        memories.put("u1", new CustomerMemory.Recollection("Dana", List.of("TKT-7Q2: Export keeps failing"), true,
+                "Customer issues: export fails. Tickets: TKT-7Q2."));
+        openAi.script(request -> FakeOpenAiServer.Reply.text("Annual plans are refunded pro rata within 30 days [1]."));
+
+        say("can I get a refund?");
+
+        String system = openAi.requests.get(0).path("messages").get(0).path("content").asString();
+        assertThat(system).contains("- Name: Dana").contains("- Open ticket: TKT-7Q2: Export keeps failing")
+                .contains("- Last conversation: Customer issues: export fails. Tickets: TKT-7Q2.");
     }
 
     @Test

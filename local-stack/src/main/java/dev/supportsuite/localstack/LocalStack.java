@@ -169,10 +169,7 @@ public final class LocalStack implements AutoCloseable {
         }
         properties.putAll(options.properties());
         long started = System.nanoTime();
-        // As command-line arguments these outrank the service's own configuration file.
-        String[] arguments = properties.entrySet().stream()
-                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-                .toArray(String[]::new);
+        String[] arguments = ServiceInfrastructure.commandLine(properties);
         ConfigurableApplicationContext context = service.newBuilder()
                 .registerShutdownHook(false)
                 .run(arguments);

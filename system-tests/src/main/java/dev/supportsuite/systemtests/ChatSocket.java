@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -60,6 +62,29 @@ public final class ChatSocket implements AutoCloseable {
             }
         }
         throw new AssertionError("no " + type + " frame within " + timeout);
+    }
+
+    /**
+     * Sends a chat message and returns the agent's reply to it: the {@code message} frame whose
+     * {@code reply_to} is the id the acknowledgement gave the message. Other frames are skipped; fails,
+     * naming them, if no reply arrives within {@code timeout}.
+     */
+    public JsonNode ask(String content, String clientMessageId, Duration timeout) throws Exception {
+        sendMessage(content, clientMessageId);
+        String messageId = next("ack", timeout).get("message_id").asString();
+        List<JsonNode> others = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode frame = poll(Duration.ofMillis(200));
+            if (frame == null) {
+                continue;
+            }
+            if ("message".equals(frame.path("type").asString()) && messageId.equals(frame.path("reply_to").asString())) {
+                return frame;
+            }
+            others.add(frame);
+        }
+        throw new AssertionError("no reply to '" + content + "' within " + timeout + "; other frames: " + others);
     }
 
     /** The next frame, or null if none arrives in time. */

@@ -9,8 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -247,23 +245,7 @@ class ChatBackboneIT {
 
     /** Sends a message and returns the content of the agent's reply to it. */
     private static String exchange(ChatSocket socket, String text, String clientMessageId) throws Exception {
-        socket.sendMessage(text, clientMessageId);
-        JsonNode ack = socket.next(REPLY);
-        assertThat(ack.get("type").asString()).isEqualTo("ack");
-        String messageId = ack.get("message_id").asString();
-        List<JsonNode> others = new ArrayList<>();
-        long deadline = System.nanoTime() + REPLY.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode frame = socket.poll(Duration.ofMillis(200));
-            if (frame == null) {
-                continue;
-            }
-            if ("message".equals(frame.get("type").asString()) && messageId.equals(frame.path("reply_to").asString())) {
-                return frame.get("content").asString();
-            }
-            others.add(frame);
-        }
-        throw new AssertionError("no reply to '" + text + "' within " + REPLY + "; other frames: " + others);
+        return socket.ask(text, clientMessageId, REPLY).get("content").asString();
     }
 
     private static String error(JsonNode frame) {

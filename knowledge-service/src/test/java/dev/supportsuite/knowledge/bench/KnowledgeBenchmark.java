@@ -74,8 +74,7 @@ public final class KnowledgeBenchmark {
             properties.put("logging.level.root", "WARN");
             properties.put("logging.level.dev.supportsuite", "INFO");
             // Command-line arguments outrank the service's own configuration file.
-            String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                    .toArray(String[]::new);
+            String[] args = ServiceInfrastructure.commandLine(properties);
             try (ConfigurableApplicationContext context = KnowledgeServiceApplication.builder().run(args)) {
                 base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port")
                         + "/api/v1/knowledge";

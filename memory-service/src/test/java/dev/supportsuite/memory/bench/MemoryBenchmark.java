@@ -80,8 +80,7 @@ public final class MemoryBenchmark {
             properties.put("server.port", "0");
             properties.put("logging.level.root", "WARN");
             // Command-line arguments outrank memory-service.yml, as the local stack's settings do.
-            List<String> argumentList = new ArrayList<>(properties.entrySet().stream()
-                    .map(e -> "--" + e.getKey() + "=" + e.getValue()).toList());
+            List<String> argumentList = new ArrayList<>(List.of(ServiceInfrastructure.commandLine(properties)));
             argumentList.addAll(Arrays.asList(args));
             String[] arguments = argumentList.toArray(String[]::new);
             try (ConfigurableApplicationContext app = MemoryServiceApplication.builder().run(arguments)) {

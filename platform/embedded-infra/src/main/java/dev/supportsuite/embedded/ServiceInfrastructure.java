@@ -17,6 +17,14 @@ public final class ServiceInfrastructure {
         return Map.of("support.kafka.bootstrap-servers", bootstrapServers);
     }
 
+    /**
+     * {@code properties} as Spring command-line arguments ({@code --key=value}), which outrank the
+     * service's own configuration file.
+     */
+    public static String[] commandLine(Map<String, ?> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
     /** R2DBC and Flyway settings for a service that owns {@code schema}. */
     public static Map<String, Object> database(PostgresServer postgres, String schema) {
         Map<String, Object> properties = new LinkedHashMap<>();

@@ -94,8 +94,7 @@ public final class TicketBenchmark {
         properties.put("logging.level.root", "WARN");
         properties.put("spring.main.banner-mode", "off");
         // Command-line arguments outrank ticket-service.yml, as the local stack's settings do.
-        String[] arguments = Stream.concat(properties.entrySet().stream()
-                                .map(e -> "--" + e.getKey() + "=" + e.getValue()),
+        String[] arguments = Stream.concat(Arrays.stream(ServiceInfrastructure.commandLine(properties)),
                         Arrays.stream(System.getProperty("bench.args", "").split(" ")).filter(a -> !a.isBlank()))
                 .toArray(String[]::new);
         ConfigurableApplicationContext app = TicketServiceApplication.builder().run(arguments);

@@ -95,11 +95,8 @@ public final class ModelAnswers implements GenerativeAnswers {
 
     @Override
     public Mono<Outcome> answer(Turn turn, Route route, Consumer<String> drafts) {
-        Mono<CustomerMemory.Recollection> recollection = memory == null || !turn.verified()
-                ? Mono.just(CustomerMemory.Recollection.NONE)
-                : memory.recall(turn.state().conversationId(), turn.caller())
-                        .onErrorResume(e -> Mono.just(CustomerMemory.Recollection.NONE))
-                        .defaultIfEmpty(CustomerMemory.Recollection.NONE);
+        Mono<CustomerMemory.Recollection> recollection = memory == null
+                ? Mono.just(CustomerMemory.Recollection.NONE) : memory.recallFor(turn);
         Mono<KnowledgeSearch.Result> search = knowledge.search(turn.text())
                 .onErrorResume(e -> Mono.just(new KnowledgeSearch.Result(false, List.of())));
         return Mono.zip(search, recollection)

@@ -1,6 +1,7 @@
 package dev.supportsuite.agent.chat.domain;
 
 import java.util.List;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -11,6 +12,24 @@ public interface CustomerMemory {
 
     /** What is known of {@code caller} when {@code conversationId} begins; {@link Recollection#NONE} for a stranger. */
     Mono<Recollection> recall(String conversationId, SupportDesk.Caller caller);
+
+    /**
+     * What is known of the turn's customer, for the places that use it: {@link Recollection#NONE} for an
+     * anonymous visitor (not looked up), and also when memory fails or has nothing, logged, so memory never
+     * holds up or breaks a turn.
+     */
+    default Mono<Recollection> recallFor(Turn turn) {
+        if (!turn.verified()) {
+            return Mono.just(Recollection.NONE);
+        }
+        return recall(turn.state().conversationId(), turn.caller())
+                .onErrorResume(e -> {
+                    LoggerFactory.getLogger(CustomerMemory.class).warn("Memory unavailable conversationId={}, "
+                            + "answering without it: {}", turn.state().conversationId(), e.toString());
+                    return Mono.just(Recollection.NONE);
+                })
+                .defaultIfEmpty(Recollection.NONE);
+    }
 
     /**
      * @param name       the name the customer gave, or null

@@ -190,18 +190,10 @@ public final class TurnService {
     }
 
     private Mono<Outcome> greet(Turn turn) {
-        if (memory == null || !turn.verified() || !turn.understood().is("greeting")
-                || !turn.state().recentMessages().isEmpty()) {
+        if (memory == null || !turn.understood().is("greeting") || !turn.state().recentMessages().isEmpty()) {
             return Mono.just(direct.direct(turn));
         }
-        return memory.recall(turn.state().conversationId(), turn.caller())
-                .onErrorResume(e -> {
-                    log.warn("Memory unavailable conversationId={}, greeting as a newcomer: {}",
-                            turn.state().conversationId(), e.toString());
-                    return Mono.just(CustomerMemory.Recollection.NONE);
-                })
-                .defaultIfEmpty(CustomerMemory.Recollection.NONE)
-                .map(recollection -> direct.direct(turn, recollection));
+        return memory.recallFor(turn).map(recollection -> direct.direct(turn, recollection));
     }
 
     /** The customer's answer to what the agent asked last turn; empty when it is no answer to that. */

@@ -50,8 +50,7 @@ public final class CatalogLoadBenchmark {
             properties.putAll(ServiceInfrastructure.kafka(kafka.bootstrapServers()));
             properties.putAll(ServiceInfrastructure.database(postgres, "agent"));
             properties.put("server.port", 0);
-            String[] springArgs = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                    .toArray(String[]::new);
+            String[] springArgs = ServiceInfrastructure.commandLine(properties);
             try (ConfigurableApplicationContext context = AgentServiceApplication.builder().run(springArgs)) {
                 String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port")
                         + "/api/v1/intents";

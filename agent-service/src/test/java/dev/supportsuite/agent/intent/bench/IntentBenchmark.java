@@ -64,8 +64,7 @@ public final class IntentBenchmark {
             properties.putAll(ServiceInfrastructure.kafka(kafka.bootstrapServers()));
             properties.putAll(ServiceInfrastructure.database(postgres, "agent"));
             properties.put("server.port", 0);
-            String[] springArgs = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                    .toArray(String[]::new);
+            String[] springArgs = ServiceInfrastructure.commandLine(properties);
             long started = System.nanoTime();
             try (ConfigurableApplicationContext context = AgentServiceApplication.builder().run(springArgs)) {
                 int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));

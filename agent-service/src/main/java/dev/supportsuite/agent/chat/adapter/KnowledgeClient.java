@@ -36,8 +36,9 @@ public class KnowledgeClient implements KnowledgeSearch {
     private static Result toResult(JsonNode body) {
         List<Passage> passages = new ArrayList<>();
         for (JsonNode hit : body.path("hits")) {
+            String snippet = hit.path("snippet").asString();
             passages.add(new Passage(hit.path("documentId").asString(), hit.path("title").asString(),
-                    hit.path("sectionPath").asString(), hit.path("snippet").asString(),
+                    hit.path("sectionPath").asString(), snippet, hit.path("text").asString(snippet),
                     hit.path("confidence").asDouble()));
         }
         return new Result(body.path("answerable").asBoolean(false), passages);

@@ -243,7 +243,7 @@ public final class ModelAnswers implements GenerativeAnswers {
         for (int i = 0; i < passages.size(); i++) {
             KnowledgeSearch.Passage passage = passages.get(i);
             prompt.append('[').append(i + 1).append("] ").append(passage.title()).append(": ")
-                    .append(passage.snippet().strip()).append('\n');
+                    .append(passage.text().strip()).append('\n');
         }
         return prompt.toString();
     }

@@ -20,6 +20,9 @@ public final class KnowledgeAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeAnswers.class);
 
+    /** The longest passage quoted in a reply; a longer one is cut after its last whole sentence that fits. */
+    static final int MAX_QUOTE_CHARS = 1200;
+
     private final KnowledgeSearch knowledge;
     private final Handoffs handoffs;
     private final int unansweredHandoff;
@@ -52,10 +55,30 @@ public final class KnowledgeAnswers {
 
     private Outcome found(Turn turn, String opening, KnowledgeSearch.Passage best) {
         String source = best.sectionPath() == null || best.sectionPath().isBlank() ? best.title() : best.sectionPath();
-        String content = opening + best.snippet().strip() + "\n\n(From our help center: " + source + ")";
+        String content = opening + quote(best.text()) + "\n\n(From our help center: " + source + ")";
         return Outcome.say(Route.KNOWLEDGE.wire(), content, turn.state().withUnanswered(0))
                 .citing(List.of(new Citation(best.documentId(), best.title(), best.sectionPath())))
                 .tool("search_faq", Map.of("query", turn.text()), best.documentId());
+    }
+
+    /** The passage as a reply quotes it: whole when it fits, else up to the last sentence end that fits. */
+    static String quote(String text) {
+        String passage = text.strip();
+        if (passage.length() <= MAX_QUOTE_CHARS) {
+            return passage;
+        }
+        int end = -1;
+        for (int i = MAX_QUOTE_CHARS / 2; i < MAX_QUOTE_CHARS; i++) {
+            char c = passage.charAt(i);
+            if ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(passage.charAt(i + 1))) {
+                end = i + 1;
+            }
+        }
+        if (end > 0) {
+            return passage.substring(0, end) + " …";
+        }
+        int space = passage.lastIndexOf(' ', MAX_QUOTE_CHARS);
+        return passage.substring(0, space > 0 ? space : MAX_QUOTE_CHARS) + " …";
     }
 
     private Outcome missed(Turn turn, String opening) {

@@ -6,8 +6,14 @@ import reactor.core.publisher.Mono;
 /** The knowledge base as the agent sees it: a question in, the best passages and a verdict out. */
 public interface KnowledgeSearch {
 
-    /** One passage found for a question. */
-    record Passage(String documentId, String title, String sectionPath, String snippet, double confidence) {
+    /**
+     * One passage found for a question.
+     *
+     * @param snippet the start of the passage, for a list of sources
+     * @param text    the whole passage, to answer from
+     */
+    record Passage(String documentId, String title, String sectionPath, String snippet, String text,
+            double confidence) {
     }
 
     /**

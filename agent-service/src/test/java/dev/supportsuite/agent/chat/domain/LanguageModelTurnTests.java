@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 class LanguageModelTurnTests {
 
     private static final KnowledgeSearch.Passage REFUNDS = new KnowledgeSearch.Passage("faq-billing-refund",
-            "Can I get a refund?", "Billing > Refunds", "Annual plans are refunded pro rata within 30 days.", 0.9);
+            "Can I get a refund?", "Billing > Refunds", "Annual plans are refunded pro rata…",
+            "Annual plans are refunded pro rata within 30 days.", 0.9);
 
     private final FakeOpenAiServer openAi = new FakeOpenAiServer();
     private final InMemoryConversationStates states = new InMemoryConversationStates();

@@ -99,7 +99,7 @@ public class SearchService {
     private SearchHit toHit(Candidate candidate, HitFeatures features) {
         var chunk = candidate.hit.chunk();
         return new SearchHit(chunk.documentId(), chunk.chunkId(), chunk.title(), chunk.sectionPath(),
-                snippet(chunk.text()), chunk.category(), candidate.score, tuning.model().confidence(features),
+                snippet(chunk.text()), chunk.text().strip(), chunk.category(), candidate.score, tuning.model().confidence(features),
                 features);
     }
 

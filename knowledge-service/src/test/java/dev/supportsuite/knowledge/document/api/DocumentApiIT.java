@@ -131,6 +131,8 @@ class DocumentApiIT extends KnowledgeServiceTestSupport {
         assertThat(result.get("hits")).singleElement().satisfies(hit -> {
             assertThat(hit.get("documentId").asString()).isEqualTo(id);
             assertThat(hit.get("snippet").asString()).contains("around the clock");
+            assertThat(hit.get("text").asString())
+                    .isEqualTo("Support now answers around the clock, every day of the year.");
         });
         assertThat(events.forDocument(id, 2, EVENT_WAIT)).extracting(DocumentIngestedEvent::change)
                 .containsExactly("created", "replaced");

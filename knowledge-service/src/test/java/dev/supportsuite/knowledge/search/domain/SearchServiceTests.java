@@ -56,10 +56,11 @@ class SearchServiceTests {
     }
 
     @Test
-    void cutsSnippetsAtAWord() {
+    void cutsSnippetsAtAWordAndKeepsTheWholeTextForAnswers() {
         SearchResult result = search.fuse("q", List.of(hit("doc", 0, 0.9)), List.of(), 1);
 
         assertThat(result.hits().get(0).snippet()).isEqualTo("Refunds annual plans are paid…");
+        assertThat(result.hits().get(0).text()).isEqualTo("Refunds annual plans are paid within ten days of the request.");
     }
 
     @Test

@@ -20,6 +20,7 @@ public final class DirectAnswers {
     public Outcome direct(Turn turn, CustomerMemory.Recollection memory) {
         String text = switch (turn.understood().intent()) {
             case "greeting" -> turn.state().recentMessages().isEmpty() ? opening(memory)
+                    : Phrases.bareReply(turn.text()) ? "Okay. What would you like me to help with?"
                     : "Hello again! What can I do for you?";
             case "feedback" -> "Thank you, that's good to hear. Is there anything else I can help with?";
             default -> "Goodbye, and thanks for getting in touch. You can come back to this chat any time.";

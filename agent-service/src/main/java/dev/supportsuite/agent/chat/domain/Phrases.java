@@ -13,6 +13,8 @@ final class Phrases {
                     + "|that'?s right|right|absolutely|of course)\\b.{0,40}$");
     private static final Pattern NO = Pattern.compile(
             "^(no|nope|nah|n|don'?t|do not|cancel|never ?mind|not now|stop|forget it|no thanks?)\\b.{0,40}$");
+    private static final Pattern BARE_REPLY = Pattern.compile(
+            "^(yes|yeah|yep|yup|sure|ok|okay|alright|fine|no|nope|nah|hmm+|k)$");
     private static final Pattern PERSON = Pattern.compile(
             "\\b(human|person|people|agent|someone|somebody|representative|operator|staff)\\b");
     private static final Pattern TICKET = Pattern.compile("\\b(ticket|case|follow[ -]?up|e-?mail me)\\b");
@@ -36,6 +38,11 @@ final class Phrases {
 
     static boolean no(String text) {
         return NO.matcher(normal(text)).matches();
+    }
+
+    /** A yes, no or okay on its own, which means nothing when the agent asked nothing. */
+    static boolean bareReply(String text) {
+        return BARE_REPLY.matcher(normal(text)).matches();
     }
 
     static boolean asksForPerson(String text) {

@@ -34,6 +34,17 @@ public final class TicketTools {
                     + "(?:ticket|case|request|issue|complaint|problem)(?: for me| for us)?"
                     + "(?:[ ,:\\-]+(?:about|regarding|for|on|because|that|saying|re|concerning|as))?[ ,:\\-]*",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * A request for a ticket after the problem ("I was charged twice, please open a ticket"): after a
+     * punctuation mark, an "and" or "so", or as a polite request ("... could you open a ticket for this").
+     */
+    private static final Pattern TRAILING_REQUEST = Pattern.compile(
+            "(?:\\s*[,.;:!?\\-–]+\\s*(?:(?:and|so)\\s+)?|\\s+(?:and|so)\\s+|\\s+(?=(?:please|pls|can you|could you|would you)\\b))"
+                    + "(?:(?:please|pls)[, ]+)?(?:(?:can|could|would|will) you(?: please)? |i(?:'d| would)? (?:like|want|need) "
+                    + "(?:you )?to |i want you to |let'?s )?(?:please )?(?:open|create|file|raise|submit|log|lodge|start)"
+                    + "(?: me| us)? (?:(?:a|an|one|new|another|support|help|service)[ -])*(?:ticket|case)"
+                    + "(?: for (?:me|us|this|it|that))?(?:,? please)?[\\s.!?]*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern UPDATE_PHRASE = Pattern.compile(
             "\\b(?:please |can you |could you |i(?:'d| would)? (?:like|want|need) to )?(?:update|add to|add|change|"
                     + "edit|modify|append to)(?: my| the| this| that)?(?: support)? (?:ticket|case)\\b[ ,:\\-]*"
@@ -317,10 +328,23 @@ public final class TicketTools {
         return status == null ? "unknown" : status.replace('_', ' ');
     }
 
-    /** Whether the message starts with an explicit request to open a ticket ("please open a ticket: ..."). */
+    /**
+     * Whether the message starts with an explicit request to open a ticket ("please open a ticket: ...") or
+     * ends with one after describing the problem ("the export fails, please open a ticket").
+     */
     public static boolean explicitRequest(String text) {
+        return leadingRequest(text) || trailingRequestAt(text) > 0;
+    }
+
+    private static boolean leadingRequest(String text) {
         java.util.regex.Matcher matcher = REQUEST_PHRASE.matcher(text.strip());
         return matcher.lookingAt() && matcher.end() > 0 && Phrases.mentionsTicket(matcher.group());
+    }
+
+    /** Where a request for a ticket after the problem starts; -1 without one. */
+    private static int trailingRequestAt(String text) {
+        java.util.regex.Matcher matcher = TRAILING_REQUEST.matcher(text.strip());
+        return matcher.find() ? matcher.start() : -1;
     }
 
     /** Whether the message starts with an explicit request to change a ticket ("add to my ticket that ..."). */
@@ -331,7 +355,9 @@ public final class TicketTools {
 
     /** What the customer wrote about the problem in a request to open a ticket; null if nothing. */
     static String describedIn(String text) {
-        String rest = REQUEST_PHRASE.matcher(text.strip()).replaceFirst("").strip();
+        int trailing = leadingRequest(text) ? -1 : trailingRequestAt(text);
+        String rest = trailing > 0 ? text.strip().substring(0, trailing)
+                : REQUEST_PHRASE.matcher(text.strip()).replaceFirst("").strip();
         if (rest.equals(text.strip()) && !Phrases.mentionsTicket(text)) {
             rest = text.strip();
         }

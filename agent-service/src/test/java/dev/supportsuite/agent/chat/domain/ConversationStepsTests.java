@@ -129,9 +129,25 @@ class ConversationStepsTests {
         "Can you create a support ticket for me?|",
         "Please open a ticket about the app crashing on export|The app crashing on export",
         "I'd like to file a ticket: invoices are missing since March|Invoices are missing since March",
-        "My invoice shows the wrong VAT number|My invoice shows the wrong VAT number"})
+        "My invoice shows the wrong VAT number|My invoice shows the wrong VAT number",
+        "I was charged twice on my last invoice, please open a ticket|I was charged twice on my last invoice",
+        "the export to CSV fails every night. Can you create a support ticket for this?|The export to CSV fails every night",
+        "sync stopped working on my phone and please file a case|Sync stopped working on my phone",
+        "our SSO login loops back to the start could you open a ticket for me|Our SSO login loops back to the start"})
     void aTicketRequestKeepsOnlyWhatDescribesTheProblem(String text, String description) {
         assertThat(TicketTools.describedIn(text)).isEqualTo(description);
+        assertThat(TicketTools.explicitRequest(text)).isEqualTo(description == null
+                || !description.equals(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "How do I open a ticket?",
+        "What happens after I open a ticket",
+        "my ticket about the case was closed",
+        "I want to know how long a refund takes"})
+    void askingAboutTicketsIsNotARequestForOne(String text) {
+        assertThat(TicketTools.explicitRequest(text)).isFalse();
     }
 
     @Test

@@ -137,6 +137,18 @@ class TurnServiceTests {
     }
 
     @Test
+    void aProblemFollowedByARequestForATicketOpensOneWhateverTheClassifierSays() {
+        String text = "I was charged twice on my last invoice, please open a ticket";
+        intents.put(text, "billing_question");
+
+        ChatOutboundMessage readBack = say("c2b", text);
+
+        assertThat(readBack.content()).contains("Subject: I was charged twice on my last invoice")
+                .contains("Category: billing").contains("Shall I open it?");
+        assertThat(readBack.citations()).isEmpty();
+    }
+
+    @Test
     void aTurnRunAgainAfterAConflictingChangeOpensTheTicketOnce() {
         intents.put("open a ticket about my data export failing every night", "create_ticket");
         say("c3", "open a ticket about my data export failing every night");
@@ -210,8 +222,8 @@ class TurnServiceTests {
         intents.put("I have an issue with my invoice", "billing_question");
         moods.put("I have an issue with my invoice", mood(0.0, 0.1, "stable", "none"));
         knowledge.put("I have an issue with my invoice", new KnowledgeSearch.Result(true, List.of(
-                new KnowledgeSearch.Passage("doc-inv", "Invoices", "Billing > Invoices", "Invoices are in Settings.",
-                        0.9))));
+                new KnowledgeSearch.Passage("doc-inv", "Invoices", "Billing > Invoices", "Invoices are in…",
+                        "Invoices are in Settings.", 0.9))));
 
         ChatOutboundMessage reply = say("c6", "I have an issue with my invoice");
 
@@ -219,6 +231,26 @@ class TurnServiceTests {
         assertThat(reply.content()).startsWith("Invoices are in Settings.");
         assertThat(reply.citations()).singleElement().satisfies(c -> assertThat(c.documentId()).isEqualTo("doc-inv"));
         assertThat(published.handoffs).isEmpty();
+    }
+
+    @Test
+    void anAnswerQuotesTheWholePassageNotItsSnippetAndALongOneUpToASentenceEnd() {
+        String whole = "Refunds reach your card within 5 to 10 business days. ".repeat(30).strip();
+        intents.put("when will my refund arrive", "refund_request");
+        knowledge.put("when will my refund arrive", new KnowledgeSearch.Result(true, List.of(
+                new KnowledgeSearch.Passage("doc-ref", "Refunds", "Billing > Refunds", "Refunds reach your…",
+                        "Refunds reach your card within 5 to 10 business days. Ask from Settings > Billing.", 0.9))));
+        intents.put("and a long one", "refund_request");
+        knowledge.put("and a long one", new KnowledgeSearch.Result(true, List.of(
+                new KnowledgeSearch.Passage("doc-long", "Refunds", "Refunds", "Refunds reach…", whole, 0.9))));
+
+        String reply = say("c6b", "when will my refund arrive").content();
+        String longReply = say("c6c", "and a long one").content();
+
+        assertThat(reply).startsWith("Refunds reach your card within 5 to 10 business days. Ask from Settings > Billing.");
+        assertThat(longReply).startsWith("Refunds reach your card").contains("business days. …\n\n(From our help center");
+        assertThat(longReply.substring(0, longReply.indexOf(" …"))).hasSizeLessThanOrEqualTo(
+                KnowledgeAnswers.MAX_QUOTE_CHARS).endsWith("business days.");
     }
 
     @Test
@@ -365,6 +397,16 @@ class TurnServiceTests {
                 .contains("Your ticket TKT-7Q2: Export keeps failing is still open");
         assertThat(say("c-back", "hello").content()).isEqualTo("Hello again! What can I do for you?");
         assertThat(recalled).containsExactly("u1");
+    }
+
+    @Test
+    void aBareYesWhenNothingWasAskedIsNotTakenForAGreeting() {
+        intents.put("hello", "greeting");
+        intents.put("yes", "greeting");
+        say("c-yes", "hello");
+
+        assertThat(say("c-yes", "yes").content()).isEqualTo("Okay. What would you like me to help with?");
+        assertThat(say("c-yes", "hello").content()).isEqualTo("Hello again! What can I do for you?");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java examples/src/main/java/dev/supportsuite/examples/ChatWebSocketClient.java             # interactive
  * java examples/src/main/java/dev/supportsuite/examples/ChatWebSocketClient.java u1 "hello"  # one message
+ * java examples/src/main/java/dev/supportsuite/examples/ChatWebSocketClient.java u1 "hi" "what plan am I on?"  # a conversation
  * </pre>
  *
  * The first argument is the user id (default {@code u1}); the gateway URL comes from
@@ -34,7 +36,7 @@ public final class ChatWebSocketClient {
         String base = System.getenv().getOrDefault("SUPPORT_WS_URL", "ws://localhost:8080");
         String user = args.length > 0 ? args[0] : "u1";
         List<String> messages = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
-        CountDownLatch replies = new CountDownLatch(messages.size());
+        Semaphore answered = new Semaphore(0);
         CountDownLatch connected = new CountDownLatch(1);
 
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -50,8 +52,9 @@ public final class ChatWebSocketClient {
                             System.out.println("< " + frame);
                             if (frame.contains("\"type\":\"connected\"")) {
                                 connected.countDown();
-                            } else if (frame.contains("\"type\":\"message\"")) {
-                                replies.countDown();
+                            } else if (frame.contains("\"type\":\"message\"")
+                                    || frame.contains("\"type\":\"error\"")) {
+                                answered.release();
                             }
                         }
                         ws.request(1);
@@ -68,11 +71,15 @@ public final class ChatWebSocketClient {
         connected.await(10, TimeUnit.SECONDS);
 
         if (!messages.isEmpty()) {
+            // One message at a time, as a person would type them: each waits for the answer to the last
+            // (and a moment more, since the gateway accepts a few messages per second from one socket).
             for (String message : messages) {
                 send(socket, message);
-            }
-            if (!replies.await(30, TimeUnit.SECONDS)) {
-                System.err.println("no reply within 30 s");
+                Thread.sleep(300);
+                if (!answered.tryAcquire(30, TimeUnit.SECONDS)) {
+                    System.err.println("no reply within 30 s");
+                    break;
+                }
             }
         } else {
             System.out.println("Type a message and press Enter (Ctrl-D to quit).");

@@ -18,6 +18,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
 
 /** The console: its live feed (from ticket and transcript events), its ticket-service client, its page. */
 @Configuration(proxyBeanMethods = false)
@@ -52,12 +53,16 @@ class ConsoleConfiguration {
         return listeners.broadcast(Topics.CHAT_INBOUND, ChatTypingEvent.class, feed::on);
     }
 
-    /** {@code /console} is the console page. */
+    /** {@code /console}, with or without its slash, is the console page. */
     @Bean
     RouterFunction<ServerResponse> consolePage() {
         return RouterFunctions.route()
-                .GET("/console", request -> ServerResponse.status(HttpStatus.FOUND)
-                        .header("Location", "/console/index.html").build())
+                .GET("/console", request -> toConsolePage())
+                .GET("/console/", request -> toConsolePage())
                 .build();
+    }
+
+    private static Mono<ServerResponse> toConsolePage() {
+        return ServerResponse.status(HttpStatus.FOUND).header("Location", "/console/index.html").build();
     }
 }

@@ -325,6 +325,18 @@ class EdgeSecurityIT {
     }
 
     @Test
+    void thePagesOpenWithoutCredentialsAndTheConsoleAnswersWithOrWithoutItsSlash() throws Exception {
+        assertThat(send("GET", "/", null, null).body()).contains("/widget/support-widget.js");
+        assertThat(send("GET", "/widget/support-widget.js", null, null).statusCode()).isEqualTo(200);
+        for (String path : List.of("/console", "/console/")) {
+            HttpResponse<String> page = send("GET", path, null, null);
+            assertThat(page.statusCode()).as(path).isEqualTo(302);
+            assertThat(page.headers().firstValue("Location")).as(path).hasValue("/console/index.html");
+        }
+        assertThat(send("GET", "/console/index.html", null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void chatSocketsNeedATokenOfTheirOwnUserAndAtMostFivePerUser() throws Exception {
         String token = userToken("user-ws");
         assertThat(closeCode("/ws/chat/user-ws")).as("no token, dev mode off").isEqualTo(1008);

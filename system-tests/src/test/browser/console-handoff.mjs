@@ -42,6 +42,7 @@ await scenario(async (browser, result) => {
   check(result.secondsToQueue < 2, 'the conversation is in the queue within 2 s, took ' + result.secondsToQueue);
   result.queueEntry = await entry.textContent();
   check(result.queueEntry.includes('high_frustration'), 'the queue entry shows its reason');
+  check(result.queueEntry.includes('YOUR APP IS USELESS'), 'the queue entry quotes what the customer said');
   await agent.screenshot({ path: shots + '/console-queue.png' });
 
   await entry.locator('button').click();

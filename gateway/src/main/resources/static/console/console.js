@@ -145,12 +145,27 @@
     return seconds < 60 ? seconds + ' s' : Math.floor(seconds / 60) + ' min ' + (seconds % 60) + ' s';
   }
 
+  // The customer's latest words quoted in the handoff summary (its '- "..."' lines), to pick from the queue.
+  function lastSaid(summary) {
+    var said = null;
+    (summary || '').split('\n').forEach(function (line) {
+      var quoted = /^- "(.*)"$/.exec(line.trim());
+      if (quoted) { said = quoted[1]; }
+    });
+    return said;
+  }
+
   function entry(handoff, action, label) {
     var item = el('li');
     item.dataset.handoff = handoff.id;
     item.dataset.conversation = handoff.conversationId;
     item.appendChild(el('strong', handoff.userId));
     item.appendChild(el('div', (handoff.reasons || []).join(', '), 'reasons'));
+    var said = lastSaid(handoff.summary);
+    if (said) {
+      item.appendChild(el('div', '\u201c' + (said.length > 120 ? said.slice(0, 119) + '\u2026' : said) + '\u201d',
+        'said'));
+    }
     var meta = el('div', handoff.priority + ' · frustration ' + Number(handoff.frustration).toFixed(2)
       + ' · waiting ', 'meta');
     var clock = el('span', waited(handoff.createdAt), 'waited');

@@ -60,11 +60,23 @@ class UploadIT extends KnowledgeServiceTestSupport {
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
 
         assertThat(document.get("kind").asString()).isEqualTo("text");
+        assertThat(document.get("title").asString()).isEqualTo("Pennant Service Level Agreement");
         assertThat(document.get("chunkCount").asInt()).isGreaterThan(1);
         String id = document.get("id").asString();
         http.get().uri("/api/v1/knowledge/documents/{id}", id).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.content").value(content -> assertThat((String) content)
-                        .contains("99.95%").contains("Service credits"));
+                        .contains("99.95%").contains("Service credits")
+                        .as("lines wrapped by the PDF layout are joined")
+                        .contains("caused by planned maintenance announced at least 72 hours in advance"));
+        JsonNode hit = http.get().uri(b -> b.path("/api/v1/knowledge/search")
+                        .queryParam("q", "how fast is a critical support request answered")
+                        .queryParam("category", category).build())
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("hits").get(0);
+        assertThat(hit.get("sectionPath").asString())
+                .isEqualTo("Pennant Service Level Agreement > 5. Support response times");
+        assertThat(hit.get("text").asString()).startsWith("Support requests are answered according to their severity.")
+                .doesNotContain("Exclusions");
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Splits documents into chunks that respect their structure. An FAQ entry stays whole. Markdown
  * is cut at headings first, so every chunk carries its section path ({@code Guide > Billing >
- * Refunds}); plain text is one section named after the title. Inside a section, paragraphs are
+ * Refunds}); plain text (and PDF text) is cut at its heading-like paragraphs, a short single line
+ * without closing punctuation followed by text ({@code SLA > 5. Support response times}). Inside a section, paragraphs are
  * packed into chunks of at most {@link ChunkingPolicy#maxChars()}; an over-long paragraph is cut
  * at sentence ends, then at words. Consecutive chunks of a section overlap by up to
  * {@link ChunkingPolicy#overlapChars()}, cut at a word boundary.
@@ -23,6 +24,7 @@ public final class Chunker {
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
     private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~).*");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
+    private static final int MAX_HEADING_CHARS = 80;
 
     private final ChunkingPolicy policy;
 
@@ -35,7 +37,7 @@ public final class Chunker {
         List<Section> sections = switch (draft.kind()) {
             case FAQ -> List.of(new Section(draft.title(), List.of(draft.content().strip())));
             case MARKDOWN -> markdownSections(draft.title(), draft.content());
-            case TEXT -> List.of(new Section(draft.title(), paragraphs(draft.content().lines().toList())));
+            case TEXT -> textSections(draft.title(), paragraphs(draft.content().lines().toList()));
         };
         List<Chunk> chunks = new ArrayList<>();
         for (Section section : sections) {
@@ -77,6 +79,46 @@ public final class Chunker {
         }
         addSection(sections, path, body);
         return sections;
+    }
+
+    /**
+     * Plain text cut at its headings: a heading-like paragraph followed by one that is not starts a
+     * section under the title; one that repeats the title only names the document.
+     */
+    private static List<Section> textSections(String title, List<String> paragraphs) {
+        List<Section> sections = new ArrayList<>();
+        String path = title;
+        List<String> body = new ArrayList<>();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String paragraph = paragraphs.get(i);
+            boolean heading = looksLikeHeading(paragraph) && i + 1 < paragraphs.size()
+                    && !looksLikeHeading(paragraphs.get(i + 1));
+            if (!heading) {
+                body.add(paragraph);
+                continue;
+            }
+            if (!body.isEmpty()) {
+                sections.add(new Section(path, body));
+                body = new ArrayList<>();
+            }
+            if (!paragraph.equalsIgnoreCase(title)) {
+                path = title + PATH_SEPARATOR + paragraph;
+            }
+        }
+        if (!body.isEmpty()) {
+            sections.add(new Section(path, body));
+        }
+        return sections;
+    }
+
+    /** A short single line that does not end like a sentence or a clause: a title or a heading in plain text. */
+    public static boolean looksLikeHeading(String paragraph) {
+        String line = paragraph.strip();
+        if (line.isEmpty() || line.length() > MAX_HEADING_CHARS || line.contains("\n")) {
+            return false;
+        }
+        char last = line.charAt(line.length() - 1);
+        return ".!?,;:".indexOf(last) < 0 && line.chars().anyMatch(Character::isLetter);
     }
 
     private static void addSection(List<Section> sections, String path, List<String> body) {

@@ -7,7 +7,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
-/** PDF text through Apache PDFBox, in reading order. Blocking: call it off the event loop. */
+/**
+ * PDF text through Apache PDFBox, in reading order, as paragraphs: the lines a paragraph was wrapped into
+ * are joined, and paragraphs (headings among them) are separated by a blank line. Blocking: call it off
+ * the event loop.
+ */
 public class PdfBoxText implements PdfText {
 
     @Override
@@ -15,6 +19,8 @@ public class PdfBoxText implements PdfText {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
+            stripper.setLineSeparator(" ");
+            stripper.setParagraphEnd("\n\n");
             return stripper.getText(document);
         } catch (IOException e) {
             throw new NoExtractableTextException(fileName);

@@ -2,6 +2,7 @@ package dev.supportsuite.knowledge.ingest.domain;
 
 import dev.supportsuite.knowledge.document.domain.DocumentDraft;
 import dev.supportsuite.knowledge.document.domain.DocumentKind;
+import dev.supportsuite.knowledge.index.domain.Chunker;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,8 +12,8 @@ import java.util.Locale;
 /**
  * Turns a file (name and bytes) into a document draft: .md as Markdown (with optional front
  * matter giving {@code title}, {@code category} and {@code tags}), .txt as text, .pdf through
- * {@link PdfText}. The title is the front-matter title, else the first level-1 heading, else the
- * file name without extension.
+ * {@link PdfText}. The title is the front-matter title, else the first level-1 heading (Markdown) or a
+ * heading-like first paragraph (text, PDF), else the file name without extension.
  */
 public final class FileDrafts {
 
@@ -48,7 +49,9 @@ public final class FileDrafts {
             throw new EmptyFileException(fileName);
         }
         FrontMatter front = extension.equals("md") ? FrontMatter.parse(text) : FrontMatter.none(text);
-        String derivedTitle = front.title() != null ? front.title() : firstHeading(front.body(), baseName(fileName));
+        String derivedTitle = front.title() != null ? front.title()
+                : extension.equals("md") ? firstHeading(front.body(), baseName(fileName))
+                : firstHeading(front.body(), firstParagraphTitle(front.body(), baseName(fileName)));
         String category = front.category() != null ? front.category() : defaultCategory;
         DocumentKind kind = extension.equals("md") ? DocumentKind.MARKDOWN : DocumentKind.TEXT;
         return new DocumentDraft(title != null && !title.isBlank() ? title.strip() : derivedTitle, front.body(),
@@ -89,6 +92,11 @@ public final class FileDrafts {
             }
         }
         return fallback;
+    }
+
+    private static String firstParagraphTitle(String body, String fallback) {
+        String first = body.strip().split("\\n\\s*\\n", 2)[0].strip();
+        return Chunker.looksLikeHeading(first) ? first : fallback;
     }
 
     /** Optional YAML-like front matter between two {@code ---} lines: simple key: value pairs. */

@@ -88,6 +88,33 @@ class ChunkerTests {
     }
 
     @Test
+    void cutsPlainTextAtItsHeadingLikeParagraphs() {
+        String text = """
+                Pennant Service Level Agreement
+
+                This agreement describes what Pennant commits to.
+
+                1. Uptime commitment
+
+                Pennant commits to 99.9% monthly uptime on Business.
+
+                2. Service credits
+
+                Note: a short line ending with a colon is no heading:
+
+                Credits are a share of the monthly fee.
+                Two lines make a paragraph, not a heading
+                """;
+        List<Chunk> chunks = chunker.chunk("doc", draft("Pennant Service Level Agreement", text, DocumentKind.TEXT));
+
+        assertThat(chunks).extracting(Chunk::sectionPath).containsExactly("Pennant Service Level Agreement",
+                "Pennant Service Level Agreement > 1. Uptime commitment",
+                "Pennant Service Level Agreement > 2. Service credits");
+        assertThat(chunks.get(0).text()).isEqualTo("This agreement describes what Pennant commits to.");
+        assertThat(chunks.get(2).text()).startsWith("Note: a short line").endsWith("not a heading");
+    }
+
+    @Test
     void cutsAWordLongerThanAChunk() {
         String word = "x".repeat(450);
         List<Chunk> chunks = chunker.chunk("doc", draft("Odd", word, DocumentKind.TEXT));

@@ -53,6 +53,21 @@ public final class KnowledgeAnswers {
                 });
     }
 
+    /**
+     * The answer when the knowledge base is confident of one; empty when it is not, or cannot be reached,
+     * for a message that has another reply to fall back on.
+     */
+    public Mono<Outcome> answerIfFound(Turn turn) {
+        return knowledge.search(turn.text())
+                .filter(result -> result.answerable() && !result.passages().isEmpty())
+                .map(result -> found(turn, "", result.passages().get(0)))
+                .onErrorResume(e -> {
+                    log.warn("Knowledge search failed conversationId={}: {}", turn.state().conversationId(),
+                            e.toString());
+                    return Mono.empty();
+                });
+    }
+
     private Outcome found(Turn turn, String opening, KnowledgeSearch.Passage best) {
         String source = best.sectionPath() == null || best.sectionPath().isBlank() ? best.title() : best.sectionPath();
         String content = opening + quote(best.text()) + "\n\n(From our help center: " + source + ")";

@@ -15,6 +15,12 @@ final class Phrases {
             "^(no|nope|nah|n|don'?t|do not|cancel|never ?mind|not now|stop|forget it|no thanks?)\\b.{0,40}$");
     private static final Pattern BARE_REPLY = Pattern.compile(
             "^(yes|yeah|yep|yup|sure|ok|okay|alright|fine|no|nope|nah|hmm+|k)$");
+    /** The opening of a question or a request, or a question mark anywhere. */
+    private static final Pattern ASKS = Pattern.compile(
+            "\\?|^(?:how|what|what's|when|where|why|which|who|whose|can|could|do|does|did|is|are|was|were|will|would"
+                    + "|should|may|might|have|has|i need|i want|i'd like|please|help)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final int MIN_QUESTION_WORDS = 4;
     private static final Pattern PERSON = Pattern.compile(
             "\\b(human|person|people|agent|someone|somebody|representative|operator|staff)\\b");
     private static final Pattern TICKET = Pattern.compile("\\b(ticket|case|follow[ -]?up|e-?mail me)\\b");
@@ -43,6 +49,17 @@ final class Phrases {
     /** A yes, no or okay on its own, which means nothing when the agent asked nothing. */
     static boolean bareReply(String text) {
         return BARE_REPLY.matcher(normal(text)).matches();
+    }
+
+    /** Whether the text opens like a question or a request ("how do I ...", "can you ...", "... ?"). */
+    static boolean opensAQuestion(String text) {
+        return ASKS.matcher(text.strip()).find();
+    }
+
+    /** A question or request of some substance: one that opens like one and has a few words. */
+    static boolean asksSomething(String text) {
+        String stripped = text.strip();
+        return stripped.split("\\s+").length >= MIN_QUESTION_WORDS && opensAQuestion(stripped);
     }
 
     static boolean asksForPerson(String text) {

@@ -26,6 +26,9 @@ public final class RoutingPolicy {
     public static final java.util.Set<String> OWN_ROUTE_INTENTS = java.util.Set.of("greeting", "feedback", "goodbye",
             "talk_to_human", "create_ticket", "ticket_status", "update_ticket", "account_info", "out_of_scope");
 
+    /** Below this the classifier's "out of scope" is a guess. */
+    static final double UNSURE_OUT_OF_SCOPE = 0.5;
+
     private final Settings settings;
 
     public RoutingPolicy(Settings settings) {
@@ -105,6 +108,16 @@ public final class RoutingPolicy {
             case "complaint" -> worsening(understood.mood()) ? Route.COMPLAINT : Route.KNOWLEDGE;
             default -> Route.KNOWLEDGE;
         };
+    }
+
+    /**
+     * Whether a message routed out of scope is still worth a look in the knowledge base: a question the
+     * classifier rejected without being sure ("how fast do you answer support requests?" at 0.29). The
+     * knowledge base's own calibrated confidence then decides; without a confident answer the customer gets
+     * the out-of-scope reply.
+     */
+    public boolean worthAskingTheKnowledgeBase(Understanding understood, String text) {
+        return understood.outOfScope() && understood.confidence() < UNSURE_OUT_OF_SCOPE && Phrases.asksSomething(text);
     }
 
     /** Whether a complaint comes from a conversation that is getting worse, not a neutral report. */

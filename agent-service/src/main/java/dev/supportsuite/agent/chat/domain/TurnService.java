@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -175,7 +176,10 @@ public final class TurnService {
 
     private Mono<Outcome> compose(Route route, Turn turn) {
         return switch (route) {
-            case OUT_OF_SCOPE -> Mono.just(direct.outOfScope(turn));
+            case OUT_OF_SCOPE -> policy.worthAskingTheKnowledgeBase(turn.understood(), turn.text())
+                    ? knowledge.answerIfFound(turn).defaultIfEmpty(direct.outOfScope(turn)
+                            .tool("search_faq", Map.of("query", turn.text()), "no_answer"))
+                    : Mono.just(direct.outOfScope(turn));
             case DIRECT -> greet(turn);
             case CREATE_TICKET -> tickets.create(turn);
             case TICKET_STATUS -> tickets.status(turn);
@@ -264,7 +268,9 @@ public final class TurnService {
         ConversationState next = outcome.state()
                 .heard(inbound.content(), understood.intent(), understood.mood().measured()
                         ? understood.mood().polarity() : null, inbound.seq(), now);
-        String intent = understood.intent();
+        // An out-of-scope guess that the knowledge base answered after all was a question.
+        String intent = understood.outOfScope() && Route.KNOWLEDGE.wire().equals(outcome.route()) ? "question"
+                : understood.intent();
         boolean escalated = outcome.escalated() || next.mode() != Mode.AI;
         boolean degraded = outcome.degraded() || understood.classifierFailed();
         ChatOutboundMessage reply = outcome.content() == null ? null

@@ -30,6 +30,18 @@ public final class Understander {
     /** Probability that the knowledge-question intents together need to make a rejected message a question. */
     static final double QUESTION_MASS = 0.6;
 
+    /** Greetings, thanks and okays in front of what the customer wants ("hi, how do I ...", "thanks! and can I ..."). */
+    private static final Pattern COURTESY = Pattern.compile(
+            "^\\s*(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|thanks|thank you|thx|ok|okay|great|cool"
+                    + "|perfect|bye|goodbye)(?: there| so much| again| a lot)?[\\s!.,;:\\-]+)+(?:(?:and|also|one more "
+                    + "thing)[\\s,:]+)?",
+            Pattern.CASE_INSENSITIVE);
+    /** Small talk a greeting answers ("how are you doing today?"). */
+    private static final Pattern SMALL_TALK = Pattern.compile(
+            "^(?:how are (?:you|u)|how's it going|how is it going|how do you do|what's up|whats up|who are you"
+                    + "|are you (?:a |an )?(?:bot|robot|human|real|there|ai)|is (?:any|some)(?:one|body) there)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private final Function<String, Mono<Classification>> classifier;
     private final Function<String, List<Entity>> entities;
     private final SentimentAnalysis sentiment;
@@ -50,23 +62,44 @@ public final class Understander {
                     return Mono.just(Mood.unmeasured());
                 })
                 .defaultIfEmpty(Mood.unmeasured());
-        Mono<Classification> intent = Mono.defer(() -> classifier.apply(text)).timeout(classifierTimeout);
+        String request = request(text);
+        Mono<Classification> intent = Mono.defer(() -> classifier.apply(request)).timeout(classifierTimeout);
         return Mono.zip(intent.map(java.util.Optional::of).onErrorResume(e -> {
                     log.warn("Classifier unavailable, using fallback patterns: {}", e.toString());
                     return Mono.just(java.util.Optional.empty());
                 }), mood)
                 .map(both -> both.getT1()
-                        .map(c -> understood(c, both.getT2()))
+                        .map(c -> understood(c, request, both.getT2()))
                         .orElseGet(() -> fallback(text, both.getT2())));
     }
 
     /**
-     * The classifier's answer, with one correction: a message it rejects only because its probability is
-     * split between several intents that are all questions for the knowledge base ("how do I export my
-     * data?" between {@code request} and {@code question}) is a question, not out of scope. Whether the
-     * knowledge base can answer it is then the knowledge base's call.
+     * What the customer wants, for the classifier: a greeting or thanks in front of a question or request
+     * is left out ("hi, what are your opening hours?" is classified as "what are your opening hours?").
      */
-    private Understanding understood(Classification c, Mood mood) {
+    static String request(String text) {
+        java.util.regex.Matcher courtesy = COURTESY.matcher(text);
+        if (courtesy.lookingAt() && courtesy.end() > 0) {
+            String rest = text.substring(courtesy.end()).strip();
+            if (rest.split("\\s+").length >= 3 && Phrases.opensAQuestion(rest)) {
+                return rest;
+            }
+        }
+        return text;
+    }
+
+    /**
+     * The classifier's answer, with corrections that send a question to the knowledge base, whose own
+     * calibrated confidence then decides whether it can be answered:
+     * <ul>
+     * <li>a message rejected only because its probability is split between several intents that are all
+     * questions for the knowledge base ("how do I export my data?" between {@code request} and
+     * {@code question}) is the leading one of them;</li>
+     * <li>a question taken for a greeting ("are you open on Christmas Eve?") is a question, unless it is
+     * small talk ("how are you doing today?").</li>
+     * </ul>
+     */
+    private Understanding understood(Classification c, String request, Mood mood) {
         if (c.outOfScope()) {
             double questionMass = c.alternatives().stream()
                     .filter(alternative -> !RoutingPolicy.OWN_ROUTE_INTENTS.contains(alternative.intent()))
@@ -77,6 +110,9 @@ public final class Understander {
                 return new Understanding(c.alternatives().get(0).intent(), questionMass, false, c.entities(), mood,
                         false);
             }
+        } else if ("greeting".equals(c.intent()) && Phrases.asksSomething(request)
+                && !SMALL_TALK.matcher(request.strip()).lookingAt()) {
+            return new Understanding("question", c.confidence(), false, c.entities(), mood, false);
         }
         return new Understanding(c.intent(), c.confidence(), c.outOfScope(), c.entities(), mood, false);
     }

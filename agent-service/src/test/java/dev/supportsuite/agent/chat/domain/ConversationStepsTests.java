@@ -82,11 +82,21 @@ class ConversationStepsTests {
     }
 
     private static Understanding classifiedAs(List<dev.supportsuite.agent.intent.domain.IntentScore> alternatives) {
-        Understander understander = new Understander(text -> reactor.core.publisher.Mono.just(
-                new dev.supportsuite.agent.intent.domain.Classification("out_of_scope", 0.4, true, alternatives,
-                        List.of(), 1)), text -> List.of(), (text, history) -> reactor.core.publisher.Mono.just(
-                Mood.unmeasured()), java.time.Duration.ofSeconds(1));
-        return understander.understand("how do I export my data?", List.of()).block();
+        return classifiedAs("how do I export my data?", "out_of_scope", 0.4, true, alternatives);
+    }
+
+    private static Understanding classifiedAs(String text, String intent, double confidence, boolean outOfScope,
+            List<dev.supportsuite.agent.intent.domain.IntentScore> alternatives) {
+        List<String> classified = new java.util.ArrayList<>();
+        Understander understander = new Understander(request -> {
+            classified.add(request);
+            return reactor.core.publisher.Mono.just(new dev.supportsuite.agent.intent.domain.Classification(intent,
+                    confidence, outOfScope, alternatives, List.of(), 1));
+        }, request -> List.of(), (request, history) -> reactor.core.publisher.Mono.just(Mood.unmeasured()),
+                java.time.Duration.ofSeconds(1));
+        Understanding understood = understander.understand(text, List.of()).block();
+        assertThat(classified).containsExactly(Understander.request(text));
+        return understood;
     }
 
     @Test
@@ -100,18 +110,47 @@ class ConversationStepsTests {
     }
 
     @Test
-    void aRejectedMessageLeaningToNoQuestionIntentStaysOutOfScope() {
-        Understanding unsure = classifiedAs(List.of(
-                new dev.supportsuite.agent.intent.domain.IntentScore("billing_question", 0.3),
-                new dev.supportsuite.agent.intent.domain.IntentScore("account_info", 0.15),
-                new dev.supportsuite.agent.intent.domain.IntentScore("question", 0.05)));
-        Understanding ownRoute = classifiedAs(List.of(
-                new dev.supportsuite.agent.intent.domain.IntentScore("account_info", 0.45),
-                new dev.supportsuite.agent.intent.domain.IntentScore("question", 0.4),
-                new dev.supportsuite.agent.intent.domain.IntentScore("request", 0.3)));
+    void aQuestionTheClassifierRejectsUnsurelyIsWorthALookInTheKnowledgeBase() {
+        List<dev.supportsuite.agent.intent.domain.IntentScore> spread = List.of(
+                new dev.supportsuite.agent.intent.domain.IntentScore("greeting", 0.17),
+                new dev.supportsuite.agent.intent.domain.IntentScore("question", 0.16),
+                new dev.supportsuite.agent.intent.domain.IntentScore("account_info", 0.14));
+        String unsureText = "how fast do you answer support requests?";
+        String sureText = "What is the capital of Australia?";
 
-        assertThat(unsure.outOfScope()).isTrue();
-        assertThat(ownRoute.outOfScope()).isTrue();
+        Understanding unsure = classifiedAs(unsureText, "out_of_scope", 0.29, true, spread);
+        Understanding sure = classifiedAs(sureText, "out_of_scope", 0.98, true, spread);
+        Understanding noQuestion = classifiedAs("purple monkey dishwasher", "out_of_scope", 0.3, true, spread);
+
+        assertThat(List.of(unsure, sure, noQuestion)).allSatisfy(u -> assertThat(u.outOfScope()).isTrue());
+        assertThat(policy.byIntent(unsure, unsureText)).isEqualTo(Route.OUT_OF_SCOPE);
+        assertThat(policy.worthAskingTheKnowledgeBase(unsure, unsureText)).isTrue();
+        assertThat(policy.worthAskingTheKnowledgeBase(sure, sureText)).isFalse();
+        assertThat(policy.worthAskingTheKnowledgeBase(noQuestion, "purple monkey dishwasher")).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "are you open on Christmas Eve?|question",
+        "how are you doing today?|greeting",
+        "is anyone there?|greeting",
+        "hello|greeting",
+        "good morning|greeting"})
+    void aQuestionTakenForAGreetingIsAQuestionUnlessItIsSmallTalk(String text, String intent) {
+        assertThat(classifiedAs(text, "greeting", 0.54, false, List.of()).intent()).isEqualTo(intent);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "hi, what are your opening hours?|what are your opening hours?",
+        "Thanks! And how do I add a user?|how do I add a user?",
+        "hello there, I need help with my invoice|I need help with my invoice",
+        "ok thanks, can I pay by PayPal?|can I pay by PayPal?",
+        "thanks, that solved it|thanks, that solved it",
+        "hi there|hi there",
+        "hello, anyone?|hello, anyone?"})
+    void greetingsAndThanksInFrontOfAQuestionAreLeftOutOfTheClassification(String text, String classified) {
+        assertThat(Understander.request(text)).isEqualTo(classified);
     }
 
     @Test

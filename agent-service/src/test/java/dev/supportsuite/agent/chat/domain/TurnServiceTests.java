@@ -35,6 +35,7 @@ import reactor.core.publisher.Mono;
 class TurnServiceTests {
 
     private final Map<String, String> intents = new HashMap<>();
+    private final Map<String, Double> confidences = new HashMap<>();
     private final Map<String, Mood> moods = new HashMap<>();
     private final InMemoryConversationStates states = new InMemoryConversationStates();
     private final InMemoryDesk desk = new InMemoryDesk();
@@ -57,7 +58,8 @@ class TurnServiceTests {
         Understander understander = new Understander(text -> {
             String intent = intents.getOrDefault(text, "question");
             boolean outOfScope = "out_of_scope".equals(intent);
-            return Mono.just(new Classification(intent, 0.9, outOfScope, List.of(), entities.extract(text), 1));
+            return Mono.just(new Classification(intent, confidences.getOrDefault(text, 0.9), outOfScope, List.of(),
+                    entities.extract(text), 1));
         }, entities::extract, sentiment, Duration.ofSeconds(1));
         KnowledgeSearch search = question -> {
             knowledgeCalls.incrementAndGet();
@@ -146,6 +148,39 @@ class TurnServiceTests {
         assertThat(readBack.content()).contains("Subject: I was charged twice on my last invoice")
                 .contains("Category: billing").contains("Shall I open it?");
         assertThat(readBack.citations()).isEmpty();
+    }
+
+    @Test
+    void aQuestionRejectedUnsurelyIsAnsweredWhenTheKnowledgeBaseIsConfidentAndOutOfScopeOtherwise() {
+        String known = "how fast do you answer support requests?";
+        String unknown = "can you book me a flight to London?";
+        String sure = "what is the capital of Australia?";
+        for (String text : List.of(known, unknown, sure)) {
+            intents.put(text, "out_of_scope");
+        }
+        confidences.put(known, 0.29);
+        confidences.put(unknown, 0.48);
+        knowledge.put(known, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-sla",
+                "SLA", "SLA > Support response times", "Critical requests…",
+                "Critical requests are answered within 1 hour on Enterprise.", 0.78))));
+        knowledge.put(unknown, new KnowledgeSearch.Result(false, List.of(new KnowledgeSearch.Passage("doc-cur",
+                "Currency", "Currency", "Pennant bills…", "Pennant bills in US dollars.", 0.29))));
+
+        ChatOutboundMessage answered = say("c-oos1", known);
+        ChatOutboundMessage refused = say("c-oos2", unknown);
+        int searches = knowledgeCalls.get();
+        ChatOutboundMessage notAsked = say("c-oos3", sure);
+
+        assertThat(answered.content()).startsWith("Critical requests are answered within 1 hour on Enterprise.");
+        assertThat(answered.intent()).isEqualTo("question");
+        assertThat(answered.citations()).singleElement().satisfies(c -> assertThat(c.documentId()).isEqualTo("doc-sla"));
+        assertThat(refused.content()).contains("outside what I can help with");
+        assertThat(refused.intent()).isEqualTo("out_of_scope");
+        assertThat(refused.citations()).isEmpty();
+        assertThat(published.turns).filteredOn(t -> t.conversationId().equals("c-oos2")).singleElement()
+                .satisfies(t -> assertThat(t.toolCalls()).extracting("name").containsExactly("search_faq"));
+        assertThat(notAsked.content()).contains("outside what I can help with");
+        assertThat(knowledgeCalls.get()).as("a sure 'out of scope' is not searched").isEqualTo(searches);
     }
 
     @Test

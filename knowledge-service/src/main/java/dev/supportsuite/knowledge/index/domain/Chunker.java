@@ -25,6 +25,8 @@ public final class Chunker {
     private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~).*");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
     private static final int MAX_HEADING_CHARS = 80;
+    /** Lines that start a block of their own inside a paragraph: list items, table rows, quotes, headings. */
+    private static final Pattern BLOCK_START = Pattern.compile("^\\s*(?:[-*+]\\s|\\d{1,3}[.)]\\s|\\||>|#)");
 
     private final ChunkingPolicy policy;
 
@@ -138,17 +140,29 @@ public final class Chunker {
         return path.toString();
     }
 
+    /**
+     * Paragraphs are separated by blank lines. Inside one, a line wrapped only to keep the source narrow
+     * is joined to the line before with a space, as Markdown renders it; a line that starts a list item,
+     * a table row, a quote or a heading keeps its line break, and so does every line of fenced code.
+     */
     private static List<String> paragraphs(List<String> lines) {
         List<String> paragraphs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        boolean inFence = false;
         for (String line : lines) {
-            if (line.isBlank()) {
+            boolean fence = FENCE.matcher(line).matches();
+            if (line.isBlank() && !inFence) {
                 flush(paragraphs, current);
+                continue;
+            }
+            boolean ownLine = inFence || fence || BLOCK_START.matcher(line).lookingAt();
+            if (current.isEmpty() || ownLine) {
+                current.append(current.isEmpty() ? "" : "\n").append(line.stripTrailing());
             } else {
-                if (!current.isEmpty()) {
-                    current.append('\n');
-                }
-                current.append(line.stripTrailing());
+                current.append(' ').append(line.strip());
+            }
+            if (fence) {
+                inFence = !inFence;
             }
         }
         flush(paragraphs, current);

@@ -115,6 +115,36 @@ class ChunkerTests {
     }
 
     @Test
+    void joinsLinesWrappedInTheSourceButKeepsListsTablesAndCode() {
+        String markdown = """
+                # Guide
+
+                ## Invoices
+
+                An invoice is issued on each renewal date and whenever a change
+                creates a charge, such as adding seats.
+                - first item
+                - second item that wraps
+                  onto a second line
+                | plan | price |
+                | Team | 8 |
+
+                ```
+                curl -X POST \\
+                  https://api.example
+
+                echo done
+                ```
+                """;
+        List<Chunk> chunks = chunker.chunk("doc", draft("Guide", markdown, DocumentKind.MARKDOWN));
+
+        String text = String.join("\n\n", chunks.stream().map(Chunk::text).toList());
+        assertThat(text).contains("whenever a change creates a charge, such as adding seats.\n- first item\n"
+                + "- second item that wraps onto a second line\n| plan | price |\n| Team | 8 |");
+        assertThat(text).contains("```\ncurl -X POST \\\n  https://api.example\n\necho done\n```");
+    }
+
+    @Test
     void cutsAWordLongerThanAChunk() {
         String word = "x".repeat(450);
         List<Chunk> chunks = chunker.chunk("doc", draft("Odd", word, DocumentKind.TEXT));

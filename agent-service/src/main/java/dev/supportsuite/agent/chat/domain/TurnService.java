@@ -264,13 +264,31 @@ public final class TurnService {
         return new Outcome("with_human", notice, true, false, List.of(), List.of(), null, turn.state());
     }
 
+    /**
+     * The intent a turn is reported under: what the classifier heard, unless the turn did something else.
+     * A "yes" that opens the ticket read back to it is {@code create_ticket}, not the greeting the word
+     * alone might be; an out-of-scope guess that the knowledge base answered after all was a question.
+     */
+    static String reportedIntent(Understanding understood, Outcome outcome) {
+        String route = outcome.route();
+        if (Route.CREATE_TICKET.wire().equals(route) || Route.UPDATE_TICKET.wire().equals(route)
+                || Route.TICKET_STATUS.wire().equals(route)) {
+            return route;
+        }
+        if (Route.ACCOUNT.wire().equals(route)) {
+            return "account_info";
+        }
+        if (understood.outOfScope() && Route.KNOWLEDGE.wire().equals(route)) {
+            return "question";
+        }
+        return understood.intent();
+    }
+
     private Mono<Boolean> record(ChatInboundMessage inbound, Understanding understood, Outcome outcome, Instant now) {
         ConversationState next = outcome.state()
                 .heard(inbound.content(), understood.intent(), understood.mood().measured()
                         ? understood.mood().polarity() : null, inbound.seq(), now);
-        // An out-of-scope guess that the knowledge base answered after all was a question.
-        String intent = understood.outOfScope() && Route.KNOWLEDGE.wire().equals(outcome.route()) ? "question"
-                : understood.intent();
+        String intent = reportedIntent(understood, outcome);
         boolean escalated = outcome.escalated() || next.mode() != Mode.AI;
         boolean degraded = outcome.degraded() || understood.classifierFailed();
         ChatOutboundMessage reply = outcome.content() == null ? null

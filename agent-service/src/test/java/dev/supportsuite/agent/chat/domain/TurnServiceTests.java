@@ -148,6 +148,10 @@ class TurnServiceTests {
         assertThat(readBack.content()).contains("Subject: I was charged twice on my last invoice")
                 .contains("Category: billing").contains("Shall I open it?");
         assertThat(readBack.citations()).isEmpty();
+        intents.put("yes", "greeting");
+        ChatOutboundMessage opened = say("c2b", "yes");
+        assertThat(opened.content()).startsWith("Done: I've opened ticket");
+        assertThat(opened.intent()).as("reported as what the turn did").isEqualTo("create_ticket");
     }
 
     @Test

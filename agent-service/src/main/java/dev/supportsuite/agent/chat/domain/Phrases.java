@@ -21,6 +21,13 @@ final class Phrases {
                     + "|should|may|might|have|has|i need|i want|i'd like|please|help)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final int MIN_QUESTION_WORDS = 4;
+    /** The opening of a question about a fact ("when is ...", "how many ...", "what's my ..."), not "when I ...". */
+    private static final Pattern ASKS_FOR_FACT = Pattern.compile(
+            "^(?:(?:hi|hello|hey)[, ]+)?(?:when(?! i\\b| we\\b| you\\b| someone\\b)|how much|how many"
+                    + "|what(?:'s| is| are) (?:my|our))\\b");
+    private static final Pattern ACCOUNT_FACT = Pattern.compile(
+            "\\b(?:invoice|bill|payment|renewal|renew|subscription|plan|seats?|usage|balance|limits?)\\b");
+    private static final Pattern POSSESSIVE = Pattern.compile("\\b(?:my|our)\\b");
     private static final Pattern PERSON = Pattern.compile(
             "\\b(human|person|people|agent|someone|somebody|representative|operator|staff)\\b");
     private static final Pattern TICKET = Pattern.compile("\\b(ticket|case|follow[ -]?up|e-?mail me)\\b");
@@ -60,6 +67,13 @@ final class Phrases {
     static boolean asksSomething(String text) {
         String stripped = text.strip();
         return stripped.split("\\s+").length >= MIN_QUESTION_WORDS && opensAQuestion(stripped);
+    }
+
+    /** Whether the text asks about a fact of the customer's own account, which the account lookup answers. */
+    static boolean asksAboutOwnAccount(String text) {
+        String normal = normal(text);
+        return ASKS_FOR_FACT.matcher(normal).lookingAt() && POSSESSIVE.matcher(normal).find()
+                && ACCOUNT_FACT.matcher(normal).find();
     }
 
     static boolean asksForPerson(String text) {

@@ -78,7 +78,9 @@ public final class RoutingPolicy {
      * with a request to change a ticket ("add to my ticket that ...") is {@code update_ticket}, one that
      * starts with a request for a ticket ("please open a ticket: the export fails") is
      * {@code create_ticket}, whatever the rest of it is about; and a request for a ticket that names an
-     * existing ticket is about that ticket.
+     * existing ticket is about that ticket; a question about a fact of the customer's own account ("when
+     * is my next invoice due?") is {@code account_info}, answered from the account rather than the help
+     * center.
      */
     public Understanding effective(Understanding understood, String text) {
         if (TicketTools.explicitUpdate(text)) {
@@ -90,6 +92,10 @@ public final class RoutingPolicy {
         if (understood.is("create_ticket")
                 && understood.entity(dev.supportsuite.agent.intent.domain.Entity.TICKET_ID).isPresent()) {
             return understood.actingAs("update_ticket");
+        }
+        if (!understood.outOfScope() && !OWN_ROUTE_INTENTS.contains(understood.intent())
+                && Phrases.asksAboutOwnAccount(text)) {
+            return understood.actingAs("account_info");
         }
         return understood;
     }

@@ -153,6 +153,23 @@ class ConversationStepsTests {
         assertThat(Understander.request(text)).isEqualTo(classified);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "when is my next invoice due?|account_info",
+        "When does our subscription renew?|account_info",
+        "how many seats do we have left on our plan?|account_info",
+        "what's my plan?|account_info",
+        "how much is my next bill?|account_info",
+        "how do I download my invoice?|billing_question",
+        "what happens to my data when I cancel my subscription?|billing_question",
+        "when I upgrade my plan, am I charged the difference?|billing_question",
+        "how much does the Business plan cost?|billing_question",
+        "when will my refund arrive?|billing_question"})
+    void aQuestionAboutAFactOfTheirOwnAccountIsAnsweredFromTheAccount(String text, String intent) {
+        assertThat(policy.effective(understood("billing_question", mood(0, 0, "stable", "none")), text).intent())
+                .isEqualTo(intent);
+    }
+
     @Test
     void aTicketRequestNamingATicketUpdatesIt() {
         Understanding withId = new Understanding("create_ticket", 0.6, false, List.of(new dev.supportsuite.agent.intent

@@ -41,6 +41,6 @@ public class SentimentClient implements SentimentAnalysis {
         return new Mood(body.path("polarity").asDouble(), body.path("label").asString("neutral"),
                 body.path("frustration").asDouble(), body.path("trend").path("direction").asString("stable"),
                 body.path("trend").path("slope").asDouble(), body.path("escalation").path("level").asString("none"),
-                reasons, true);
+                reasons, true, body.path("language").asString(Mood.UNKNOWN_LANGUAGE));
     }
 }

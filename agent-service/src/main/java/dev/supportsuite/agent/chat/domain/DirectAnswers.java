@@ -53,6 +53,17 @@ public final class DirectAnswers {
                 + "open or check a support ticket, or connect you with a person.", turn.state().withPending(null));
     }
 
+    /**
+     * A message in another language, without a language model to answer it: said plainly, in English, with
+     * the offer of a person or a ticket that the next message can take up.
+     */
+    public Outcome onlyEnglish(Turn turn) {
+        ConversationState next = turn.state()
+                .withPending(Pending.of(Pending.OFFER_HELP).with("question", turn.text().strip()));
+        return Outcome.say(Route.DIRECT.wire(), "Sorry, I can only answer in English for now. Please write your "
+                + "question in English, or ask for a person and someone from our team will take over.", next);
+    }
+
     /** A complaint on a worsening conversation: an apology and a choice between a person and a ticket. */
     public Outcome complaint(Turn turn) {
         ConversationState next = turn.state()

@@ -10,13 +10,23 @@ import java.util.List;
  * @param escalation {@code none}, {@code suggest} or {@code immediate}
  * @param reasons    the service's reason codes for its advice
  * @param measured   false when the service could not be asked: the mood is then neutral and unknown
+ * @param language   the ISO 639-1 code sentiment-service read the message as, {@code und} when unknown
  */
 public record Mood(double polarity, String label, double frustration, String trend, double slope, String escalation,
-        List<String> reasons, boolean measured) {
+        List<String> reasons, boolean measured, String language) {
 
     public Mood {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        language = language == null || language.isBlank() ? UNKNOWN_LANGUAGE : language;
     }
+
+    /** A mood whose language was not read. */
+    public Mood(double polarity, String label, double frustration, String trend, double slope, String escalation,
+            List<String> reasons, boolean measured) {
+        this(polarity, label, frustration, trend, slope, escalation, reasons, measured, UNKNOWN_LANGUAGE);
+    }
+
+    public static final String UNKNOWN_LANGUAGE = "und";
 
     /** What a turn assumes when sentiment-service is unavailable: neutral, and flagged as unmeasured. */
     public static Mood unmeasured() {

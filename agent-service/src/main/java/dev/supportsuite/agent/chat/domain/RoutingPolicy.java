@@ -28,6 +28,7 @@ public final class RoutingPolicy {
 
     /** Below this the classifier's "out of scope" is a guess. */
     static final double UNSURE_OUT_OF_SCOPE = 0.5;
+    static final int MIN_WORDS_FOR_LANGUAGE = 4;
 
     private final Settings settings;
 
@@ -124,6 +125,21 @@ public final class RoutingPolicy {
      */
     public boolean worthAskingTheKnowledgeBase(Understanding understood, String text) {
         return understood.outOfScope() && understood.confidence() < UNSURE_OUT_OF_SCOPE && Phrases.asksSomething(text);
+    }
+
+    /**
+     * Whether the message is written in a language other than English, by sentiment-service's reading: the
+     * composer's answers and the knowledge base are English. Scripts other than the Latin one are told at
+     * any length; a Latin-script language needs {@value #MIN_WORDS_FOR_LANGUAGE} words, because a few words
+     * ("de-activate user") are too few to tell.
+     */
+    public boolean writtenInAnotherLanguage(Mood mood, String text) {
+        String language = mood.language();
+        if (!mood.measured() || "en".equals(language) || Mood.UNKNOWN_LANGUAGE.equals(language)) {
+            return false;
+        }
+        boolean latinLetters = text.chars().anyMatch(c -> c < 128 && Character.isLetter(c));
+        return !latinLetters || text.strip().split("\\s+").length >= MIN_WORDS_FOR_LANGUAGE;
     }
 
     /** Whether a complaint comes from a conversation that is getting worse, not a neutral report. */

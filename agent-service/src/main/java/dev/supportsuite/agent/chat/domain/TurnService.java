@@ -141,6 +141,12 @@ public final class TurnService {
     }
 
     private Mono<Outcome> decide(Turn turn, DraftStream drafts) {
+        // Without a language model, another language is said plainly first: the classifier's reading of
+        // it (an ask for a person, say) is noise.
+        if (generative == null && turn.state().pending() == null
+                && policy.writtenInAnotherLanguage(turn.understood().mood(), turn.text())) {
+            return Mono.just(direct.onlyEnglish(turn));
+        }
         List<String> reasons = policy.handoffReasons(turn.understood());
         if (!reasons.isEmpty()) {
             return Mono.just(handoffs.handOff(turn, reasons));

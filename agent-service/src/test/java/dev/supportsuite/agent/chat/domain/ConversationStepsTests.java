@@ -170,6 +170,20 @@ class ConversationStepsTests {
                 .isEqualTo(intent);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "No puedo iniciar sesión en mi cuenta|es|true",
+        "Как сменить пароль|ru|true",
+        "de-activate user|es|false",
+        "how do I reset my password|en|false",
+        "🙂|und|false"})
+    void aMessageInAnotherLanguageIsToldByScriptOrByFourWords(String text, String language, boolean other) {
+        Mood read = new Mood(0, "neutral", 0, "stable", 0, "none", List.of(), true, language);
+
+        assertThat(policy.writtenInAnotherLanguage(read, text)).isEqualTo(other);
+        assertThat(policy.writtenInAnotherLanguage(Mood.unmeasured(), text)).isFalse();
+    }
+
     @Test
     void aTicketRequestNamingATicketUpdatesIt() {
         Understanding withId = new Understanding("create_ticket", 0.6, false, List.of(new dev.supportsuite.agent.intent

@@ -188,6 +188,22 @@ class TurnServiceTests {
     }
 
     @Test
+    void aMessageInAnotherLanguageIsToldPlainlyAndCanBecomeAHandoff() {
+        String spanish = "No puedo iniciar sesión en mi cuenta";
+        moods.put(spanish, new Mood(0, "neutral", 0, "stable", 0, "none", List.of(), true, "es"));
+        intents.put(spanish, "talk_to_human");
+        int searches = knowledgeCalls.get();
+
+        ChatOutboundMessage notice = say("c-es", spanish);
+
+        assertThat(notice.content()).startsWith("Sorry, I can only answer in English for now.");
+        assertThat(knowledgeCalls.get()).as("nothing is looked up in English for it").isEqualTo(searches);
+        intents.put("a person please", "talk_to_human");
+        assertThat(say("c-es", "a person please").escalated()).isTrue();
+        assertThat(published.handoffs).hasSize(1);
+    }
+
+    @Test
     void aTurnRunAgainAfterAConflictingChangeOpensTheTicketOnce() {
         intents.put("open a ticket about my data export failing every night", "create_ticket");
         say("c3", "open a ticket about my data export failing every night");

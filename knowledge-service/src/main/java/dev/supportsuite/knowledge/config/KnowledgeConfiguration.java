@@ -159,9 +159,12 @@ class KnowledgeConfiguration {
     }
 
     @Bean(destroyMethod = "stop")
-    KnowledgeStartupImport knowledgeStartupImport(KnowledgeDirectoryImporter importer,
-            KnowledgeProperties properties) {
-        return new KnowledgeStartupImport(importer, properties);
+    KnowledgeStartupImport knowledgeStartupImport(KnowledgeDirectoryImporter importer, DocumentService documents,
+            KnowledgeProperties properties, Chunker chunker, Embedder embedder) {
+        // What the index's chunks and vectors depend on; a change rebuilds the index at startup.
+        String fingerprint = chunker.fingerprint() + ",model=" + SentenceEmbedder.MODEL_ID + ",dims="
+                + embedder.dimensions();
+        return new KnowledgeStartupImport(importer, documents, properties, fingerprint);
     }
 
     @Bean

@@ -1,39 +1,79 @@
 package dev.supportsuite.knowledge.config;
 
+import dev.supportsuite.knowledge.document.domain.DocumentService;
 import dev.supportsuite.knowledge.ingest.adapter.KnowledgeDirectoryImporter;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 
 /**
- * At startup: seeds {@code support.knowledge.import-dir} from the knowledge base shipped on the
- * classpath if the directory does not exist, then imports it idempotently, in the background.
+ * At startup, first makes sure the search index matches the documents in PostgreSQL: an index built
+ * with another chunking or embedding model, or one that lost chunks (a deleted index directory, say),
+ * is rebuilt from the documents, in the background. The check itself runs before the service reports
+ * ready. Then it seeds {@code support.knowledge.import-dir} from the knowledge base shipped on the
+ * classpath if the directory does not exist, and imports it idempotently, in the background.
  */
 class KnowledgeStartupImport {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeStartupImport.class);
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
 
     private final KnowledgeDirectoryImporter importer;
+    private final DocumentService documents;
     private final KnowledgeProperties properties;
+    private final String indexFingerprint;
     private volatile Disposable running;
 
-    KnowledgeStartupImport(KnowledgeDirectoryImporter importer, KnowledgeProperties properties) {
+    KnowledgeStartupImport(KnowledgeDirectoryImporter importer, DocumentService documents,
+            KnowledgeProperties properties, String indexFingerprint) {
         this.importer = importer;
+        this.documents = documents;
         this.properties = properties;
+        this.indexFingerprint = indexFingerprint;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void importOnStartup() {
-        if (!properties.importOnStartup()) {
-            return;
+        String stale = documents.staleIndexReason(indexFingerprint).block(CHECK_TIMEOUT);
+        Mono<Void> index;
+        if (stale == null) {
+            documents.recordIndexBuild(indexFingerprint).block(CHECK_TIMEOUT);
+            index = Mono.empty();
+        } else {
+            log.warn("Rebuilding the search index from the documents because {}", stale);
+            long started = System.nanoTime();
+            index = documents.rebuildIndex()
+                    .doOnNext(chunks -> log.info("Search index rebuilt chunks={} tookMs={}", chunks,
+                            (System.nanoTime() - started) / 1_000_000))
+                    .then(documents.recordIndexBuild(indexFingerprint));
         }
         var directory = properties.importDir().toAbsolutePath().normalize();
-        running = importer.seedIfMissing(directory)
-                .then(importer.importDirectory(directory))
-                .subscribe(report -> { }, error -> log.error("Knowledge import failed directory={}", directory,
-                        error));
+        Mono<?> imported = !properties.importOnStartup() ? Mono.empty()
+                : importer.seedIfMissing(directory).then(importer.importDirectory(directory));
+        running = index.then(imported).subscribe(done -> { }, error -> log.error(
+                "Knowledge startup work failed directory={}", directory, error));
+    }
+
+    /** What the index's chunks and vectors are made with now. */
+    String indexFingerprint() {
+        return indexFingerprint;
+    }
+
+    /** Waits for the startup work to finish (a rebuild, an import); for tests. */
+    void awaitStartupWork(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (running != null && !running.isDisposed() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     void stop() {

@@ -139,4 +139,31 @@ public class R2dbcDocumentRepository implements DocumentRepository {
                 row.get("created_at", OffsetDateTime.class).toInstant(),
                 row.get("updated_at", OffsetDateTime.class).toInstant());
     }
+
+    @Override
+    public Mono<Long> chunkTotal() {
+        return db.sql("select coalesce(sum(chunk_count), 0) as n from document")
+                .map(row -> ((Number) row.get("n")).longValue())
+                .one();
+    }
+
+    @Override
+    public Mono<String> indexFingerprint(String indexId) {
+        return db.sql("select fingerprint from index_build where index_id = :id")
+                .bind("id", indexId)
+                .map(row -> row.get("fingerprint", String.class))
+                .one();
+    }
+
+    @Override
+    public Mono<Void> recordIndexBuild(String indexId, String fingerprint, java.time.Instant at) {
+        return db.sql("""
+                        insert into index_build (index_id, fingerprint, built_at) values (:id, :fingerprint, :at)
+                        on conflict (index_id) do update set fingerprint = excluded.fingerprint, built_at = excluded.built_at
+                        """)
+                .bind("id", indexId)
+                .bind("fingerprint", fingerprint)
+                .bind("at", at)
+                .then();
+    }
 }

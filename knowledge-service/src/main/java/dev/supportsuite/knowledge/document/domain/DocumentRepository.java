@@ -34,4 +34,13 @@ public interface DocumentRepository {
 
     /** Categories with their document counts, by name. */
     Flux<CategoryCount> categories();
+
+    /** The chunks all documents were indexed as, together: what a complete index holds. */
+    Mono<Long> chunkTotal();
+
+    /** What the index {@code indexId} was last built with; empty if nothing was recorded. */
+    Mono<String> indexFingerprint(String indexId);
+
+    /** Records that the index {@code indexId} holds every document as {@code fingerprint} makes it. */
+    Mono<Void> recordIndexBuild(String indexId, String fingerprint, java.time.Instant at);
 }

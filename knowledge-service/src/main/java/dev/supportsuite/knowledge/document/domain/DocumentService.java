@@ -154,6 +154,32 @@ public class DocumentService {
         return repository.findByOrigin(origin);
     }
 
+    /**
+     * Why the index no longer matches the documents, or empty when it does: it was built with another
+     * {@code fingerprint} (chunking or embedding model changed since), or it holds another number of
+     * chunks than the documents were indexed as (a lost, partial or foreign index).
+     */
+    public Mono<String> staleIndexReason(String fingerprint) {
+        return Mono.zip(index.count(), repository.chunkTotal(),
+                        repository.indexFingerprint(index.identity()).defaultIfEmpty(""))
+                .flatMap(found -> {
+                    long held = found.getT1();
+                    long expected = found.getT2();
+                    String recorded = found.getT3();
+                    if (expected > 0 && !recorded.equals(fingerprint)) {
+                        return Mono.just("it was built with " + (recorded.isEmpty() ? "an unrecorded pipeline"
+                                : recorded) + ", not " + fingerprint);
+                    }
+                    return held == expected ? Mono.empty()
+                            : Mono.just("it holds " + held + " chunks where the documents have " + expected);
+                });
+    }
+
+    /** Records that the index holds every document as {@code fingerprint} makes it. */
+    public Mono<Void> recordIndexBuild(String fingerprint) {
+        return repository.recordIndexBuild(index.identity(), fingerprint, clock.instant());
+    }
+
     /** Empties the index and indexes every stored document again; completes with the chunk count. */
     public Mono<Long> rebuildIndex() {
         return index.clear()

@@ -206,6 +206,11 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
     }
 
     @Override
+    public String identity() {
+        return "lucene:" + path.toAbsolutePath().normalize();
+    }
+
+    @Override
     public Mono<List<IndexHit>> searchDense(float[] vector, int k, String category) {
         return search(searcher -> {
             // Twice k: an FAQ entry can be found through several of its vectors; keep its best.

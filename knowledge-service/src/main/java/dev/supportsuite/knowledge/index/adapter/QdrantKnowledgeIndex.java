@@ -133,6 +133,11 @@ public class QdrantKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
     }
 
     @Override
+    public String identity() {
+        return "qdrant:" + collection;
+    }
+
+    @Override
     public void close() {
         client.close();
     }

@@ -18,6 +18,12 @@ import java.util.regex.Pattern;
  */
 public final class Chunker {
 
+    /**
+     * The version of how documents become chunks; part of the index fingerprint, so raising it rebuilds
+     * indexes built the old way. 2: text and PDF cut at heading-like paragraphs, wrapped lines joined.
+     */
+    public static final int VERSION = 2;
+
     /** Separates the levels of a section path. */
     public static final String PATH_SEPARATOR = " > ";
 
@@ -32,6 +38,11 @@ public final class Chunker {
 
     public Chunker(ChunkingPolicy policy) {
         this.policy = policy;
+    }
+
+    /** What decides the chunks: this version and the sizes. */
+    public String fingerprint() {
+        return "chunker=" + VERSION + ",max=" + policy.maxChars() + ",overlap=" + policy.overlapChars();
     }
 
     /** The chunks of {@code draft}, stored under {@code documentId}, in reading order. */

@@ -40,4 +40,7 @@ public interface KnowledgeIndex {
 
     /** Number of chunks held. */
     Mono<Long> count();
+
+    /** Names this index (its kind and location), for the record of what it was built with. */
+    String identity();
 }

@@ -1,0 +1,59 @@
+package dev.supportsuite.knowledge.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.supportsuite.knowledge.KnowledgeServiceTestSupport;
+import dev.supportsuite.knowledge.document.domain.DocumentDraft;
+import dev.supportsuite.knowledge.document.domain.DocumentKind;
+import dev.supportsuite.knowledge.document.domain.DocumentOrigin;
+import dev.supportsuite.knowledge.document.domain.DocumentService;
+import dev.supportsuite.knowledge.index.domain.KnowledgeIndex;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The startup check of the search index against the documents: an index that lost its chunks, or one
+ * built with another chunking or embedding model, is rebuilt from PostgreSQL; a matching one is left
+ * alone.
+ */
+class IndexReconcileIT extends KnowledgeServiceTestSupport {
+
+    private static final Duration WAIT = Duration.ofMinutes(1);
+
+    @Autowired
+    KnowledgeStartupImport startup;
+
+    @Autowired
+    DocumentService documents;
+
+    @Autowired
+    KnowledgeIndex index;
+
+    @Test
+    void aLostIndexIsRebuiltFromTheDocumentsAtStartupAndAMatchingOneIsLeftAlone() {
+        String category = "reconcile-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = "reconcile-" + UUID.randomUUID();
+        documents.upsert(id, new DocumentDraft("Parking", "Visitors park in the north garage, level two.", category,
+                "parking.md", List.of(), DocumentKind.TEXT), DocumentOrigin.API).block(WAIT);
+        String current = startup.indexFingerprint();
+        long chunks = index.count().block(WAIT);
+
+        assertThat(documents.staleIndexReason(current).block(WAIT)).as("a matching index").isNull();
+        assertThat(documents.staleIndexReason("chunker=1,max=800,overlap=120,model=other,dims=384").block(WAIT))
+                .startsWith("it was built with");
+
+        index.clear().block(WAIT);
+        assertThat(documents.staleIndexReason(current).block(WAIT))
+                .isEqualTo("it holds 0 chunks where the documents have " + chunks);
+        startup.importOnStartup();
+        startup.awaitStartupWork(WAIT);
+
+        assertThat(index.count().block(WAIT)).isEqualTo(chunks);
+        assertThat(index.searchLexical("garage", 5, category).block(WAIT))
+                .extracting(hit -> hit.chunk().documentId()).containsExactly(id);
+        assertThat(documents.staleIndexReason(current).block(WAIT)).isNull();
+    }
+}

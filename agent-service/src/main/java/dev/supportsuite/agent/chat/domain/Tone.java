@@ -11,6 +11,7 @@ public final class Tone {
 
     private static final Set<String> OWN_TONE = Set.of(Route.HANDOFF.wire(), Route.COMPLAINT.wire());
     private static final double UPSET_FRUSTRATION = 0.4;
+    private static final Set<String> CALM_LEAVING_REASONS = Set.of("threat_to_leave", "elevated_frustration");
 
     private final double negativePolarity;
 
@@ -24,7 +25,11 @@ public final class Tone {
             return outcome;
         }
         String content = outcome.content();
-        boolean upset = mood.frustration() >= UPSET_FRUSTRATION || mood.polarity() <= -negativePolarity;
+        // Wanting to leave (cancel, delete the account) said calmly is not being upset: no apology for it.
+        boolean calmlyLeaving = mood.reasons().contains("threat_to_leave")
+                && CALM_LEAVING_REASONS.containsAll(mood.reasons()) && mood.polarity() > -negativePolarity;
+        boolean upset = mood.polarity() <= -negativePolarity
+                || (mood.frustration() >= UPSET_FRUSTRATION && !calmlyLeaving);
         if (upset && !content.startsWith("I'm sorry") && !content.startsWith("I'm really sorry")) {
             content = "I'm sorry for the trouble. " + content;
         }

@@ -204,6 +204,24 @@ class TurnServiceTests {
     }
 
     @Test
+    void wantingToLeaveSaidCalmlyGetsNoApologyButAnUpsetCustomerDoes() {
+        String calm = "I want to delete my account";
+        String upset = "your export is broken again and I am fed up";
+        moods.put(calm, mood(-0.09, 0.5, "stable", "suggest", "elevated_frustration", "threat_to_leave"));
+        moods.put(upset, mood(-0.2, 0.55, "stable", "suggest", "elevated_frustration"));
+        knowledge.put(calm, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-del",
+                "Delete account", "Delete account", "Open Profile…", "Open Profile > Account.", 0.8))));
+        knowledge.put(upset, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-exp",
+                "Export", "Export", "Exports run…", "Exports run nightly.", 0.8))));
+
+        String calmReply = say("c-calm", calm).content();
+        String upsetReply = say("c-upset", upset).content();
+
+        assertThat(calmReply).startsWith("Open Profile > Account.").endsWith("If you'd rather talk to a person, just say so.");
+        assertThat(upsetReply).startsWith("I'm sorry for the trouble. Exports run nightly.");
+    }
+
+    @Test
     void aTurnRunAgainAfterAConflictingChangeOpensTheTicketOnce() {
         intents.put("open a ticket about my data export failing every night", "create_ticket");
         say("c3", "open a ticket about my data export failing every night");

@@ -52,7 +52,7 @@ public record IntentProperties(
         @DefaultValue("256") @Min(1) int encodeBatchSize,
         @DefaultValue("classpath:intents/default-catalog.csv") @NotNull Resource defaultCatalog,
         @DefaultValue("0.4") @DecimalMin("0") @DecimalMax("0.999") double defaultCatalogMinConfidence,
-        @DefaultValue({"free", "starter", "pro", "enterprise"}) @NotNull List<String> plans,
+        @DefaultValue({"free", "team", "business", "enterprise"}) @NotNull List<String> plans,
         @DefaultValue @Valid @NotNull Training training) {
 
     /**

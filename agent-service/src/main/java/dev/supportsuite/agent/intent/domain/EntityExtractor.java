@@ -73,7 +73,7 @@ public final class EntityExtractor {
 
     /**
      * @param clock resolves relative dates and dates written without a year
-     * @param plans plan names to recognise, for example {@code free, starter, pro, enterprise}
+     * @param plans plan names to recognise, for example {@code free, team, business, enterprise}
      */
     public EntityExtractor(Clock clock, List<String> plans) {
         this.clock = clock;

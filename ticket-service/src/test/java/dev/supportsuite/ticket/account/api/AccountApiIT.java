@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Account lookups against the demo accounts the V2 migration loads on first start. */
+/** Account lookups against the demo accounts the V2 migration loads on first start (plans renamed by V3). */
 class AccountApiIT extends InfrastructureTestBase {
 
     @Test
@@ -19,8 +19,9 @@ class AccountApiIT extends InfrastructureTestBase {
                 .expectBody()
                 .jsonPath("$.profile.userId").isEqualTo("u-1001")
                 .jsonPath("$.profile.name").isEqualTo("Avery Lindqvist")
-                .jsonPath("$.plan.code").isEqualTo("pro")
-                .jsonPath("$.plan.monthlyPriceCents").isEqualTo(9900)
+                .jsonPath("$.plan.code").isEqualTo("business")
+                .jsonPath("$.plan.name").isEqualTo("Business")
+                .jsonPath("$.plan.monthlyPriceCents").isEqualTo(18000)
                 .jsonPath("$.plan.limits[?(@.metric == 'seats')].max").isEqualTo(10)
                 .jsonPath("$.subscription.status").isEqualTo("active")
                 .jsonPath("$.subscription.renewsAt").exists()
@@ -30,7 +31,7 @@ class AccountApiIT extends InfrastructureTestBase {
                 .jsonPath("$.latestInvoice.number").isEqualTo("INV-U1001-003")
                 .jsonPath("$.latestInvoice.status").isEqualTo("open")
                 .jsonPath("$.latestInvoice.lines.length()").isEqualTo(2)
-                .jsonPath("$.latestInvoice.totalCents").isEqualTo(9900 + 1500)
+                .jsonPath("$.latestInvoice.totalCents").isEqualTo(18000 + 1500)
                 .jsonPath("$.support.totalTickets").isEqualTo(0);
     }
 
@@ -42,7 +43,7 @@ class AccountApiIT extends InfrastructureTestBase {
         assertThat(invoices).extracting(i -> i.get("number"))
                 .containsExactly("INV-U1001-003", "INV-U1001-002", "INV-U1001-001");
         assertThat((List<?>) invoices.get(1).get("lines")).hasSize(2);
-        assertThat(invoices.get(1).get("totalCents")).isEqualTo(9900 + 12 * 40);
+        assertThat(invoices.get(1).get("totalCents")).isEqualTo(18000 + 12 * 40);
         assertThat(invoices.get(2).get("status")).isEqualTo("paid");
     }
 
@@ -65,7 +66,7 @@ class AccountApiIT extends InfrastructureTestBase {
     void theLocalStackDemoUserHasAnAccount() {
         asUser("u1").get().uri("/api/v1/accounts/u1").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.plan.code").isEqualTo("pro");
+                .expectBody().jsonPath("$.plan.code").isEqualTo("business");
     }
 
     @Test

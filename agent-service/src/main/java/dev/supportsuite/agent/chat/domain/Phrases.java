@@ -28,6 +28,7 @@ final class Phrases {
     private static final Pattern ACCOUNT_FACT = Pattern.compile(
             "\\b(?:invoice|bill|payment|renewal|renew|subscription|plan|seats?|usage|balance|limits?)\\b");
     private static final Pattern POSSESSIVE = Pattern.compile("\\b(?:my|our)\\b");
+    private static final Pattern FIRST_PERSON = Pattern.compile("\\b(?:i|i'm|im|me|my|mine|we|we're|us|our|ours)\\b");
     private static final Pattern PERSON = Pattern.compile(
             "\\b(human|person|people|agent|someone|somebody|representative|operator|staff)\\b");
     private static final Pattern TICKET = Pattern.compile("\\b(ticket|case|follow[ -]?up|e-?mail me)\\b");
@@ -74,6 +75,11 @@ final class Phrases {
         String normal = normal(text);
         return ASKS_FOR_FACT.matcher(normal).lookingAt() && POSSESSIVE.matcher(normal).find()
                 && ACCOUNT_FACT.matcher(normal).find();
+    }
+
+    /** Whether the text speaks of the customer ("what plan am I on", "show me my invoices", "our seats"). */
+    static boolean speaksOfThemselves(String text) {
+        return FIRST_PERSON.matcher(normal(text)).find();
     }
 
     static boolean asksForPerson(String text) {

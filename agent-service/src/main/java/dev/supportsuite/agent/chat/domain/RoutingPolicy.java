@@ -81,7 +81,8 @@ public final class RoutingPolicy {
      * {@code create_ticket}, whatever the rest of it is about; and a request for a ticket that names an
      * existing ticket is about that ticket; a question about a fact of the customer's own account ("when
      * is my next invoice due?") is {@code account_info}, answered from the account rather than the help
-     * center.
+     * center; and an account question that does not speak of the customer at all ("what does the Business
+     * plan include?") is a question for the help center.
      */
     public Understanding effective(Understanding understood, String text) {
         if (TicketTools.explicitUpdate(text)) {
@@ -97,6 +98,9 @@ public final class RoutingPolicy {
         if (!understood.outOfScope() && !OWN_ROUTE_INTENTS.contains(understood.intent())
                 && Phrases.asksAboutOwnAccount(text)) {
             return understood.actingAs("account_info");
+        }
+        if (understood.is("account_info") && !Phrases.speaksOfThemselves(text)) {
+            return understood.actingAs("question");
         }
         return understood;
     }

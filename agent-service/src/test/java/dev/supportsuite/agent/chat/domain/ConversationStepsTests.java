@@ -184,6 +184,18 @@ class ConversationStepsTests {
         assertThat(policy.writtenInAnotherLanguage(Mood.unmeasured(), text)).isFalse();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "what plan am I on?|account_info",
+        "show me my account details|account_info",
+        "how many seats do we use|account_info",
+        "what does the Business plan include?|question",
+        "what's included in the Enterprise plan?|question"})
+    void anAccountQuestionThatDoesNotSpeakOfTheCustomerIsForTheHelpCenter(String text, String intent) {
+        assertThat(policy.effective(understood("account_info", mood(0, 0, "stable", "none")), text).intent())
+                .isEqualTo(intent);
+    }
+
     @Test
     void aTicketRequestNamingATicketUpdatesIt() {
         Understanding withId = new Understanding("create_ticket", 0.6, false, List.of(new dev.supportsuite.agent.intent

@@ -12,8 +12,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * At startup, first makes sure the search index matches the documents in PostgreSQL: an index built
- * with another chunking or embedding model, or one that lost chunks (a deleted index directory, say),
- * is rebuilt from the documents, in the background. The check itself runs before the service reports
+ * with another chunking or embedding model is indexed again over itself (search keeps finding every
+ * document meanwhile), and one that lost chunks (a deleted index directory, say) is rebuilt from the
+ * documents; both in the background. The check itself runs before the service reports
  * ready. Then it seeds {@code support.knowledge.import-dir} from the knowledge base shipped on the
  * classpath if the directory does not exist, and imports it idempotently, in the background.
  */
@@ -38,15 +39,18 @@ class KnowledgeStartupImport {
 
     @EventListener(ApplicationReadyEvent.class)
     void importOnStartup() {
-        String stale = documents.staleIndexReason(indexFingerprint).block(CHECK_TIMEOUT);
+        DocumentService.StaleIndex stale = documents.staleIndex(indexFingerprint).block(CHECK_TIMEOUT);
         Mono<Void> index;
         if (stale == null) {
             documents.recordIndexBuild(indexFingerprint).block(CHECK_TIMEOUT);
             index = Mono.empty();
         } else {
-            log.warn("Rebuilding the search index from the documents because {}", stale);
+            // An index that still holds every document is indexed again over itself, so search keeps
+            // finding everything meanwhile; a lost or partial one is emptied and rebuilt.
+            log.warn("{} the search index from the documents because {}",
+                    stale.holdsEveryDocument() ? "Re-indexing" : "Rebuilding", stale.reason());
             long started = System.nanoTime();
-            index = documents.rebuildIndex()
+            index = (stale.holdsEveryDocument() ? documents.reindexInPlace() : documents.rebuildIndex())
                     .doOnNext(chunks -> log.info("Search index rebuilt chunks={} tookMs={}", chunks,
                             (System.nanoTime() - started) / 1_000_000))
                     .then(documents.recordIndexBuild(indexFingerprint));

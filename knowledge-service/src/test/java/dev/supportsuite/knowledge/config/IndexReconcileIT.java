@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The startup check of the search index against the documents: an index that lost its chunks, or one
- * built with another chunking or embedding model, is rebuilt from PostgreSQL; a matching one is left
- * alone.
+ * The startup check of the search index against the documents: one built with another chunking or
+ * embedding model is indexed again over itself, one that lost its chunks is rebuilt from PostgreSQL, and a
+ * matching one is left alone.
  */
 class IndexReconcileIT extends KnowledgeServiceTestSupport {
 
@@ -33,7 +33,7 @@ class IndexReconcileIT extends KnowledgeServiceTestSupport {
     KnowledgeIndex index;
 
     @Test
-    void aLostIndexIsRebuiltFromTheDocumentsAtStartupAndAMatchingOneIsLeftAlone() {
+    void anIndexBuiltTheOldWayIsReindexedInPlaceALostOneRebuiltAndAMatchingOneLeftAlone() {
         String category = "reconcile-" + UUID.randomUUID().toString().substring(0, 8);
         String id = "reconcile-" + UUID.randomUUID();
         documents.upsert(id, new DocumentDraft("Parking", "Visitors park in the north garage, level two.", category,
@@ -41,19 +41,31 @@ class IndexReconcileIT extends KnowledgeServiceTestSupport {
         String current = startup.indexFingerprint();
         long chunks = index.count().block(WAIT);
 
-        assertThat(documents.staleIndexReason(current).block(WAIT)).as("a matching index").isNull();
-        assertThat(documents.staleIndexReason("chunker=1,max=800,overlap=120,model=other,dims=384").block(WAIT))
-                .startsWith("it was built with");
+        assertThat(documents.staleIndex(current).block(WAIT)).as("a matching index").isNull();
 
+        // Built the old way: indexed again over itself (one replacing write per document, never emptied).
+        documents.recordIndexBuild("chunker=1,max=800,overlap=120,model=other,dims=384").block(WAIT);
+        DocumentService.StaleIndex oldWay = documents.staleIndex(current).block(WAIT);
+        assertThat(oldWay.reason()).startsWith("it was built with chunker=1");
+        assertThat(oldWay.holdsEveryDocument()).isTrue();
+        startup.importOnStartup();
+        startup.awaitStartupWork(WAIT);
+        assertThat(index.count().block(WAIT)).isEqualTo(chunks);
+        assertThat(index.searchLexical("garage", 5, category).block(WAIT))
+                .extracting(hit -> hit.chunk().documentId()).containsExactly(id);
+        assertThat(documents.staleIndex(current).block(WAIT)).isNull();
+
+        // Lost: emptied and rebuilt.
         index.clear().block(WAIT);
-        assertThat(documents.staleIndexReason(current).block(WAIT))
-                .isEqualTo("it holds 0 chunks where the documents have " + chunks);
+        DocumentService.StaleIndex lost = documents.staleIndex(current).block(WAIT);
+        assertThat(lost.reason()).isEqualTo("it holds 0 chunks where the documents have " + chunks);
+        assertThat(lost.holdsEveryDocument()).isFalse();
         startup.importOnStartup();
         startup.awaitStartupWork(WAIT);
 
         assertThat(index.count().block(WAIT)).isEqualTo(chunks);
         assertThat(index.searchLexical("garage", 5, category).block(WAIT))
                 .extracting(hit -> hit.chunk().documentId()).containsExactly(id);
-        assertThat(documents.staleIndexReason(current).block(WAIT)).isNull();
+        assertThat(documents.staleIndex(current).block(WAIT)).isNull();
     }
 }

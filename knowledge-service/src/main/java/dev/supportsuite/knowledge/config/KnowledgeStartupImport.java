@@ -27,6 +27,7 @@ class KnowledgeStartupImport {
     private final DocumentService documents;
     private final KnowledgeProperties properties;
     private final String indexFingerprint;
+    private volatile Mono<Void> work = Mono.empty();
     private volatile Disposable running;
 
     KnowledgeStartupImport(KnowledgeDirectoryImporter importer, DocumentService documents,
@@ -58,7 +59,8 @@ class KnowledgeStartupImport {
         var directory = properties.importDir().toAbsolutePath().normalize();
         Mono<?> imported = !properties.importOnStartup() ? Mono.empty()
                 : importer.seedIfMissing(directory).then(importer.importDirectory(directory));
-        running = index.then(imported).subscribe(done -> { }, error -> log.error(
+        work = index.then(imported).then().cache();
+        running = work.subscribe(done -> { }, error -> log.error(
                 "Knowledge startup work failed directory={}", directory, error));
     }
 
@@ -67,17 +69,9 @@ class KnowledgeStartupImport {
         return indexFingerprint;
     }
 
-    /** Waits for the startup work to finish (a rebuild, an import); for tests. */
-    void awaitStartupWork(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (running != null && !running.isDisposed() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+    /** The startup work (a rebuild, an import), completing when it is done; for tests to wait on. */
+    Mono<Void> startupWork() {
+        return work;
     }
 
     void stop() {

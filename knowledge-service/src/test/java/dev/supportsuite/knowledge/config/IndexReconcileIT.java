@@ -48,24 +48,24 @@ class IndexReconcileIT extends KnowledgeServiceTestSupport {
         DocumentService.StaleIndex oldWay = documents.staleIndex(current).block(WAIT);
         assertThat(oldWay.reason()).startsWith("it was built with chunker=1");
         assertThat(oldWay.holdsEveryDocument()).isTrue();
-        startup.importOnStartup();
-        startup.awaitStartupWork(WAIT);
-        assertThat(index.count().block(WAIT)).isEqualTo(chunks);
-        assertThat(index.searchLexical("garage", 5, category).block(WAIT))
-                .extracting(hit -> hit.chunk().documentId()).containsExactly(id);
-        assertThat(documents.staleIndex(current).block(WAIT)).isNull();
+        restoredAtStartup(chunks, category, id, current);
 
         // Lost: emptied and rebuilt.
         index.clear().block(WAIT);
         DocumentService.StaleIndex lost = documents.staleIndex(current).block(WAIT);
         assertThat(lost.reason()).isEqualTo("it holds 0 chunks where the documents have " + chunks);
         assertThat(lost.holdsEveryDocument()).isFalse();
+        restoredAtStartup(chunks, category, id, current);
+    }
+
+    /** Runs the startup work and checks that the index holds every document again, as the fingerprint says. */
+    private void restoredAtStartup(long chunks, String category, String id, String fingerprint) {
         startup.importOnStartup();
-        startup.awaitStartupWork(WAIT);
+        startup.startupWork().block(WAIT);
 
         assertThat(index.count().block(WAIT)).isEqualTo(chunks);
         assertThat(index.searchLexical("garage", 5, category).block(WAIT))
                 .extracting(hit -> hit.chunk().documentId()).containsExactly(id);
-        assertThat(documents.staleIndex(current).block(WAIT)).isNull();
+        assertThat(documents.staleIndex(fingerprint).block(WAIT)).isNull();
     }
 }

@@ -40,8 +40,7 @@ public final class KnowledgeAnswers {
                         ? found(turn, opening, result.passages().get(0))
                         : missed(turn, opening))
                 .onErrorResume(e -> {
-                    log.warn("Knowledge search failed conversationId={}: {}", turn.state().conversationId(),
-                            e.toString());
+                    searchFailed(turn, e);
                     ConversationState next = turn.state()
                             .withPending(Pending.of(Pending.OFFER_HELP).with("question", question));
                     return Mono.just(Outcome.say(Route.KNOWLEDGE.wire(), opening + "I can't reach our help center "
@@ -62,10 +61,13 @@ public final class KnowledgeAnswers {
                 .filter(result -> result.answerable() && !result.passages().isEmpty())
                 .map(result -> found(turn, "", result.passages().get(0)))
                 .onErrorResume(e -> {
-                    log.warn("Knowledge search failed conversationId={}: {}", turn.state().conversationId(),
-                            e.toString());
+                    searchFailed(turn, e);
                     return Mono.empty();
                 });
+    }
+
+    private static void searchFailed(Turn turn, Throwable e) {
+        log.warn("Knowledge search failed conversationId={}: {}", turn.state().conversationId(), e.toString());
     }
 
     private Outcome found(Turn turn, String opening, KnowledgeSearch.Passage best) {

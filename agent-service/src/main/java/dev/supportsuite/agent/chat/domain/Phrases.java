@@ -66,8 +66,13 @@ final class Phrases {
 
     /** A question or request of some substance: one that opens like one and has a few words. */
     static boolean asksSomething(String text) {
+        return words(text) >= MIN_QUESTION_WORDS && opensAQuestion(text);
+    }
+
+    /** The number of words in the text, as whitespace separates them. */
+    static int words(String text) {
         String stripped = text.strip();
-        return stripped.split("\\s+").length >= MIN_QUESTION_WORDS && opensAQuestion(stripped);
+        return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
     }
 
     /** Whether the text asks about a fact of the customer's own account, which the account lookup answers. */

@@ -143,7 +143,7 @@ public final class RoutingPolicy {
             return false;
         }
         boolean latinLetters = text.chars().anyMatch(c -> c < 128 && Character.isLetter(c));
-        return !latinLetters || text.strip().split("\\s+").length >= MIN_WORDS_FOR_LANGUAGE;
+        return !latinLetters || Phrases.words(text) >= MIN_WORDS_FOR_LANGUAGE;
     }
 
     /** Whether a complaint comes from a conversation that is getting worse, not a neutral report. */

@@ -362,13 +362,13 @@ public final class TicketTools {
             rest = text.strip();
         }
         rest = rest.replaceAll("^[,.:;!?\\- ]+", "").replaceAll("[ ]*(please|pls)[.!]*$", "");
-        return rest.split("\\s+").length >= 3 ? capitalised(rest) : null;
+        return Phrases.words(rest) >= 3 ? capitalised(rest) : null;
     }
 
     private static boolean hasDetails(String request) {
         String rest = TICKET_ID.matcher(request).replaceAll(" ");
         rest = UPDATE_PHRASE.matcher(rest).replaceAll(" ").replaceAll("[^\\p{L}\\p{N} ]", " ").strip();
-        return !rest.isEmpty() && rest.split("\\s+").length >= 3;
+        return Phrases.words(rest) >= 3;
     }
 
     static String subjectOf(String description) {

@@ -81,7 +81,7 @@ public final class Understander {
         java.util.regex.Matcher courtesy = COURTESY.matcher(text);
         if (courtesy.lookingAt() && courtesy.end() > 0) {
             String rest = text.substring(courtesy.end()).strip();
-            if (rest.split("\\s+").length >= 3 && Phrases.opensAQuestion(rest)) {
+            if (Phrases.words(rest) >= 3 && Phrases.opensAQuestion(rest)) {
                 return rest;
             }
         }

@@ -206,11 +206,7 @@ public class DocumentService {
 
     /** Empties the index and indexes every stored document again; completes with the chunk count. */
     public Mono<Long> rebuildIndex() {
-        return index.clear()
-                .thenMany(repository.findAll())
-                .concatMap(document -> embed(document.id(), document.draft(), IndexingProgress.NONE)
-                        .flatMap(chunks -> index.replaceDocument(document.id(), chunks).thenReturn(chunks.size())))
-                .reduce(0L, (sum, n) -> sum + n);
+        return index.clear().then(reindexInPlace());
     }
 
     private Mono<Document> store(String id, DocumentDraft draft, DocumentOrigin origin, Document existing,

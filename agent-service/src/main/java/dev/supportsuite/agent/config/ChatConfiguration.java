@@ -110,7 +110,8 @@ class ChatConfiguration {
         RoutingPolicy policy = new RoutingPolicy(new RoutingPolicy.Settings(routing.handoffFrustration(),
                 routing.negativePolarity(), routing.unansweredHandoff()));
         Handoffs handoffs = new Handoffs();
-        KnowledgeAnswers knowledge = new KnowledgeAnswers(knowledgeSearch, handoffs, routing.unansweredHandoff());
+        KnowledgeAnswers knowledge = new KnowledgeAnswers(knowledgeSearch, handoffs, routing.unansweredHandoff(),
+                routing.sureAnswerConfidence());
         MemoryClient memory = new MemoryClient(http, services.memoryService(),
                 downstream(breakers, "memory-service", services.memoryTimeout()));
         TurnService turns = new TurnService(states, understander, policy, knowledge, new TicketTools(desk, clock),

@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  *                           offer of a person, other answers with an apology ({@code SENTIMENT_THRESHOLD})
  * @param unansweredHandoff  questions in a row the knowledge base could not answer before a person takes
  *                           over; 0 never
+ * @param sureAnswerConfidence knowledge-base confidence at or above which a passage is given as the answer;
+ *                           an answerable one below it is offered as the closest entry, named first
+ *                           ({@code SUPPORT_SURE_ANSWER_CONFIDENCE}, default 0.7)
  * @param openConversation   ticket updates are posted to the customer's conversation if it was active
  *                           within this time
  * @param classifierTimeout  the intent classifier's budget per message
@@ -30,6 +33,7 @@ public record RoutingProperties(
         @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.8") double handoffFrustration,
         @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.3") double negativePolarity,
         @Min(0) @DefaultValue("3") int unansweredHandoff,
+        @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.7") double sureAnswerConfidence,
         @NotNull @DefaultValue("24h") Duration openConversation,
         @NotNull @DefaultValue("2s") Duration classifierTimeout,
         @NotNull @DefaultValue("3m") Duration humanWait) {

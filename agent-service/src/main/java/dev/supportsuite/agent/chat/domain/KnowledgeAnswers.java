@@ -11,7 +11,11 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers a question only from the knowledge base, citing the entry it used. When the knowledge base is
+ * Answers a question only from the knowledge base, citing the entry it used. A passage the knowledge base is
+ * sure of ({@code sureConfidence} or more) is given as the answer; one it finds answerable but is less sure
+ * of is offered as the closest entry, named first, so the customer can tell whether it is what they asked.
+ * A passage that opens with "yes" or "no" is always introduced by the entry it answers: a yes to "can I use
+ * Pennant inside Teams?" must not read as a yes to the customer's own question. When the knowledge base is
  * not confident it says so and offers a ticket or a person instead of guessing; after
  * {@code unansweredHandoff} misses in a row a person takes over. When the knowledge base is down the
  * customer is told so, with the same offer, and the reply is marked degraded.
@@ -26,11 +30,14 @@ public final class KnowledgeAnswers {
     private final KnowledgeSearch knowledge;
     private final Handoffs handoffs;
     private final int unansweredHandoff;
+    private final double sureConfidence;
 
-    public KnowledgeAnswers(KnowledgeSearch knowledge, Handoffs handoffs, int unansweredHandoff) {
+    public KnowledgeAnswers(KnowledgeSearch knowledge, Handoffs handoffs, int unansweredHandoff,
+            double sureConfidence) {
         this.knowledge = knowledge;
         this.handoffs = handoffs;
         this.unansweredHandoff = unansweredHandoff;
+        this.sureConfidence = sureConfidence;
     }
 
     public Mono<Outcome> answer(Turn turn, String opening) {
@@ -72,10 +79,29 @@ public final class KnowledgeAnswers {
 
     private Outcome found(Turn turn, String opening, KnowledgeSearch.Passage best) {
         String source = best.sectionPath() == null || best.sectionPath().isBlank() ? best.title() : best.sectionPath();
-        String content = opening + quote(best.text()) + "\n\n(From our help center: " + source + ")";
+        String passage = quote(best.text());
+        String content;
+        if (best.confidence() < sureConfidence) {
+            content = opening + "I'm not sure this is what you're asking, but the closest I found in our help center "
+                    + "is \"" + source + "\":\n\n" + passage + "\n\nIf that isn't it, tell me a little more, or ask "
+                    + "for a person.";
+        } else if (opensWithYesOrNo(passage)) {
+            content = opening + "On \"" + source + "\", our help center says:\n\n" + passage;
+        } else {
+            content = opening + passage + "\n\n(From our help center: " + source + ")";
+        }
         return Outcome.say(Route.KNOWLEDGE.wire(), content, turn.state().withUnanswered(0))
                 .citing(List.of(new Citation(best.documentId(), best.title(), best.sectionPath())))
                 .tool("search_faq", Map.of("query", turn.text()), best.documentId());
+    }
+
+    private static boolean opensWithYesOrNo(String passage) {
+        int end = 0;
+        while (end < passage.length() && Character.isLetter(passage.charAt(end))) {
+            end++;
+        }
+        String first = passage.substring(0, end);
+        return first.equalsIgnoreCase("yes") || first.equalsIgnoreCase("no");
     }
 
     /** The passage as a reply quotes it: whole when it fits, else up to the last sentence end that fits. */

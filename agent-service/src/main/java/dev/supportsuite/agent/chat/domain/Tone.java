@@ -33,9 +33,14 @@ public final class Tone {
         if (upset && !content.startsWith("I'm sorry") && !content.startsWith("I'm really sorry")) {
             content = "I'm sorry for the trouble. " + content;
         }
-        if ("suggest".equals(mood.escalation()) && outcome.handoff() == null) {
+        if ("suggest".equals(mood.escalation()) && outcome.handoff() == null && !offersAPerson(content)) {
             content = content + "\n\nIf you'd rather talk to a person, just say so.";
         }
         return outcome.withContent(content);
+    }
+
+    /** Whether a reply already offers a person, so a reminder would say it twice. */
+    static boolean offersAPerson(String content) {
+        return content.contains("ask for a person") || content.contains("connect you with someone");
     }
 }

@@ -69,7 +69,7 @@ class TurnServiceTests {
         RoutingPolicy policy = new RoutingPolicy(new RoutingPolicy.Settings(0.8, 0.3, 3));
         Handoffs handoffs = new Handoffs();
         return new TurnService(override == null ? states : override.wrap(states), understander, policy,
-                new KnowledgeAnswers(search, handoffs, 3), new TicketTools(desk, clock), new AccountLookup(desk),
+                new KnowledgeAnswers(search, handoffs, 3, 0.7), new TicketTools(desk, clock), new AccountLookup(desk),
                 new DirectAnswers(), handoffs, published, clock)
                 .withMemory((conversationId, caller) -> {
                     recalled.add(caller.userId());
@@ -324,6 +324,40 @@ class TurnServiceTests {
         assertThat(longReply).startsWith("Refunds reach your card").contains("business days. …\n\n(From our help center");
         assertThat(longReply.substring(0, longReply.indexOf(" …"))).hasSizeLessThanOrEqualTo(
                 KnowledgeAnswers.MAX_QUOTE_CHARS).endsWith("business days.");
+    }
+
+    @Test
+    void aPassageTheKnowledgeBaseIsLessSureOfIsOfferedAsTheClosestEntryNamedFirst() {
+        String question = "does Pennant have a Gantt chart view?";
+        knowledge.put(question, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-req",
+                "Which browsers does Pennant support?", "", "Pennant runs in…",
+                "Pennant runs in the two latest versions of Chrome, Firefox, Safari and Edge.", 0.61))));
+        moods.put(question, mood(0.0, 0.35, "stable", "suggest"));
+
+        ChatOutboundMessage reply = say("c-near", question);
+
+        assertThat(reply.content()).startsWith("I'm not sure this is what you're asking, but the closest I found in "
+                        + "our help center is \"Which browsers does Pennant support?\":\n\nPennant runs in")
+                .endsWith("If that isn't it, tell me a little more, or ask for a person.")
+                .doesNotContain("just say so");
+        assertThat(reply.citations()).singleElement().satisfies(c -> assertThat(c.documentId()).isEqualTo("doc-req"));
+        assertThat(states.rows.get("c-near").unanswered()).isZero();
+    }
+
+    @Test
+    void aYesOrNoPassageIsIntroducedByTheEntryItAnswers() {
+        String question = "can I pay with bitcoin?";
+        knowledge.put(question, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-cur",
+                "Can I pay in a currency other than US dollars?", "", "Yes. You can…",
+                "Yes. You can pay in euros or pounds.", 0.78))));
+        String sure = "how do I export my data?";
+        knowledge.put(sure, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-exp",
+                "Export", "Guide > Data > Export", "Admins can…", "Admins can export from Settings.", 0.78))));
+
+        assertThat(say("c-yes", question).content()).isEqualTo("On \"Can I pay in a currency other than US "
+                + "dollars?\", our help center says:\n\nYes. You can pay in euros or pounds.");
+        assertThat(say("c-sure", sure).content())
+                .isEqualTo("Admins can export from Settings.\n\n(From our help center: Guide > Data > Export)");
     }
 
     @Test

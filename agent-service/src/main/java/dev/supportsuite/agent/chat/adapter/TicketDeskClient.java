@@ -126,6 +126,29 @@ public class TicketDeskClient implements SupportDesk {
                 updated == null ? null : Instant.parse(updated));
     }
 
+    /**
+     * One usage metric as a customer reads it: "API calls 512,000 of 1,000,000", "storage 210 GB of 500 GB"
+     * (a metric counted in megabytes, {@code storage_mb}, is shown in GB from 1,000 MB).
+     */
+    static String usageLine(String metric, long used, Long limit, boolean overLimit) {
+        boolean megabytes = metric.endsWith("_mb");
+        String name = (megabytes ? metric.substring(0, metric.length() - 3) : metric).replace('_', ' ')
+                .replaceAll("\\bapi\\b", "API");
+        java.util.function.LongFunction<String> amount = megabytes ? TicketDeskClient::megabytes
+                : n -> String.format(java.util.Locale.ROOT, "%,d", n);
+        String line = name + " " + amount.apply(used) + (limit == null ? " (no limit)" : " of " + amount.apply(limit));
+        return overLimit ? line + " (over the limit)" : line;
+    }
+
+    private static String megabytes(long mb) {
+        if (mb < 1000) {
+            return mb + " MB";
+        }
+        java.math.BigDecimal gb = java.math.BigDecimal.valueOf(mb).movePointLeft(3)
+                .setScale(1, java.math.RoundingMode.HALF_UP);
+        return String.format(java.util.Locale.ROOT, "%,.1f", gb).replaceAll("\\.0$", "") + " GB";
+    }
+
     static Account account(JsonNode body) {
         JsonNode plan = body.path("plan");
         String price = plan.hasNonNull("monthlyPriceCents")
@@ -133,13 +156,8 @@ public class TicketDeskClient implements SupportDesk {
         JsonNode subscription = body.path("subscription");
         String renews = subscription.path("renewsAt").asString(null);
         List<String> usage = new ArrayList<>();
-        body.path("usage").forEach(use -> {
-            String metric = use.path("metric").asString().replace('_', ' ');
-            String line = use.hasNonNull("limit")
-                    ? metric + " " + use.path("used").asLong() + " of " + use.path("limit").asLong()
-                    : metric + " " + use.path("used").asLong() + " (no limit)";
-            usage.add(use.path("overLimit").asBoolean() ? line + " (over the limit)" : line);
-        });
+        body.path("usage").forEach(use -> usage.add(usageLine(use.path("metric").asString(), use.path("used").asLong(),
+                use.hasNonNull("limit") ? use.path("limit").asLong() : null, use.path("overLimit").asBoolean())));
         JsonNode invoice = body.path("latestInvoice");
         String latest = invoice.isMissingNode() || invoice.isNull() ? null
                 : invoice.path("number").asString() + ", " + money(invoice.path("totalCents").asLong(),

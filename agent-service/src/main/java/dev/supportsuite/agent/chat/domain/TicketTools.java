@@ -26,12 +26,13 @@ public final class TicketTools {
     private static final Logger log = LoggerFactory.getLogger(TicketTools.class);
 
     private static final Pattern REQUEST_PHRASE = Pattern.compile(
-            "^(?:(?:hi|hello|hey)[,!. ]+)?(?:(?:please|pls)[, ]+)?"
+            "^(?:(?:hi|hello|hey|ok|okay|alright|all right|right|fine|then|so|well|yes|yeah|in that case)[,!. ]+)*"
+                    + "(?:(?:please|pls)[, ]+)?"
                     + "(?:(?:can|could|would|will) you(?: please)? |i(?:'d| would)? (?:like|want|need) (?:you )?to "
                     + "|i want |i need |let'?s |lets )?"
                     + "(?:please )?(?:open|create|file|raise|submit|log|make|start|put in|lodge|write|report)"
                     + "(?: me| us)? (?:(?:a|an|one|new|another|support|help|service)[ -])*"
-                    + "(?:ticket|case|request|issue|complaint|problem)(?: for me| for us)?"
+                    + "(?:ticket|case|request|issue|complaint|problem)(?: for me| for us)?(?:,? please)?"
                     + "(?:[ ,:\\-]+(?:about|regarding|for|on|because|that|saying|re|concerning|as))?[ ,:\\-]*",
             Pattern.CASE_INSENSITIVE);
     /**
@@ -46,8 +47,10 @@ public final class TicketTools {
                     + "(?: for (?:me|us|this|it|that))?(?:,? please)?[\\s.!?]*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern UPDATE_PHRASE = Pattern.compile(
-            "\\b(?:please |can you |could you |i(?:'d| would)? (?:like|want|need) to )?(?:update|add to|add|change|"
-                    + "edit|modify|append to)(?: my| the| this| that)?(?: support)? (?:ticket|case)\\b[ ,:\\-]*"
+            "\\b(?:please |can you |could you |i(?:'d| would)? (?:like|want|need) to )?(?:(?:update|add to|add|change|"
+                    + "edit|modify|append to)(?: my| the| this| that)?(?: support)? (?:ticket|case)\\b"
+                    + "|(?:add|post|leave|put|write) (?:a |an |this |that )?(?:comment|note)"
+                    + "(?: (?:to|on|in) (?:it|that|this|(?:(?:my|the|this|that) )?(?:support )?(?:ticket|case)))?\\b)[ ,:\\-]*"
                     + "(?:with|to say|saying|that)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TICKET_ID = Pattern.compile("\\bTKT-[A-Z0-9]+\\b", Pattern.CASE_INSENSITIVE);
@@ -237,7 +240,7 @@ public final class TicketTools {
             return changeStatus(turn, id, "resolved");
         }
         if (hasDetails(request)) {
-            return comment(turn, id, request.strip());
+            return comment(turn, id, commentIn(request));
         }
         Pending what = Pending.of(Pending.UPDATE_WHAT).with("ticket", id);
         return Mono.just(Outcome.say(Route.UPDATE_TICKET.wire(), "What would you like to add to " + id + "?",
@@ -363,6 +366,21 @@ public final class TicketTools {
         }
         rest = rest.replaceAll("^[,.:;!?\\- ]+", "").replaceAll("[ ]*(please|pls)[.!]*$", "");
         return Phrases.words(rest) >= 3 ? capitalised(rest) : null;
+    }
+
+    /**
+     * What goes on the ticket from a request to update it: the words after the command ("add a comment to
+     * TKT-1: it affects 12 people" adds "It affects 12 people"), or the whole message when it is no command.
+     */
+    static String commentIn(String request) {
+        String text = request.strip();
+        java.util.regex.Matcher matcher = UPDATE_PHRASE.matcher(text);
+        if (!matcher.find() || matcher.start() > 12) {
+            return text;
+        }
+        String rest = text.substring(matcher.end()).strip();
+        rest = rest.replaceFirst("(?i)^(?:TKT-[A-Z0-9]+\\b)?[ ,:;.\\-]*(?:(?:with|to say|saying|that)\\b)?[ ,:\\-]*", "");
+        return Phrases.words(rest) >= 2 ? capitalised(rest) : text;
     }
 
     private static boolean hasDetails(String request) {

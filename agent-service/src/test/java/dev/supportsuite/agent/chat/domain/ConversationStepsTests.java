@@ -215,7 +215,9 @@ class ConversationStepsTests {
         "I was charged twice on my last invoice, please open a ticket|I was charged twice on my last invoice",
         "the export to CSV fails every night. Can you create a support ticket for this?|The export to CSV fails every night",
         "sync stopped working on my phone and please file a case|Sync stopped working on my phone",
-        "our SSO login loops back to the start could you open a ticket for me|Our SSO login loops back to the start"})
+        "our SSO login loops back to the start could you open a ticket for me|Our SSO login loops back to the start",
+        "ok then open a ticket for me please, our designers need 50 MB files|Our designers need 50 MB files",
+        "Alright, in that case please create a ticket: SSO fails for new users|SSO fails for new users"})
     void aTicketRequestKeepsOnlyWhatDescribesTheProblem(String text, String description) {
         assertThat(TicketTools.describedIn(text)).isEqualTo(description);
         assertThat(TicketTools.explicitRequest(text)).isEqualTo(description == null
@@ -230,6 +232,18 @@ class ConversationStepsTests {
         "I want to know how long a refund takes"})
     void askingAboutTicketsIsNotARequestForOne(String text) {
         assertThat(TicketTools.explicitRequest(text)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "add a comment to it: it affects 12 people|It affects 12 people",
+        "please add a note to ticket TKT-7QX2: the second invoice is wrong too|The second invoice is wrong too",
+        "add to my ticket that the export fails again since Monday|The export fails again since Monday",
+        "update ticket TKT-9: customer called back|Customer called back",
+        "it still crashes on start, even after the update|it still crashes on start, even after the update"})
+    void aTicketUpdateKeepsTheWordsAfterTheCommand(String text, String comment) {
+        assertThat(TicketTools.commentIn(text)).isEqualTo(comment);
+        assertThat(TicketTools.explicitUpdate(text)).isEqualTo(!comment.equals(text));
     }
 
     @Test

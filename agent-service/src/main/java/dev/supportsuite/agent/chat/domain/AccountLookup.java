@@ -48,9 +48,10 @@ public final class AccountLookup {
         if (account.monthlyPrice() != null) {
             text.append(" (").append(account.monthlyPrice()).append(" a month)");
         }
-        text.append("\n- Subscription: ").append(account.subscriptionStatus().replace('_', ' '));
+        boolean trial = "trialing".equals(account.subscriptionStatus());
+        text.append("\n- Subscription: ").append(trial ? "free trial" : account.subscriptionStatus().replace('_', ' '));
         if (account.renewsAt() != null) {
-            text.append(account.cancelAtPeriodEnd() ? ", ends on " : ", renews on ")
+            text.append(trial || account.cancelAtPeriodEnd() ? ", ends on " : ", renews on ")
                     .append(DAY.format(account.renewsAt()));
         }
         if (!account.usage().isEmpty()) {

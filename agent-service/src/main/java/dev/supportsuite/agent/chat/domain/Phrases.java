@@ -30,7 +30,7 @@ final class Phrases {
     private static final Pattern POSSESSIVE = Pattern.compile("\\b(?:my|our)\\b");
     private static final Pattern FIRST_PERSON = Pattern.compile("\\b(?:i|i'm|im|me|my|mine|we|we're|us|our|ours)\\b");
     private static final Pattern PERSON = Pattern.compile(
-            "\\b(human|person|people|agent|someone|somebody|representative|operator|staff)\\b");
+            "\\b(human|person|agent|someone|somebody|representative|operator|staff)\\b");
     private static final Pattern TICKET = Pattern.compile("\\b(ticket|case|follow[ -]?up|e-?mail me)\\b");
     private static final Pattern CLOSE = Pattern.compile(
             "\\b(close|closed|resolved|solved|fixed|sorted|no longer need|don'?t need)\\b");

@@ -37,6 +37,9 @@ import reactor.core.publisher.Mono;
  */
 public final class TurnService {
 
+    /** Words in a reply that answers an offer by itself, such as "connect me with someone". */
+    private static final int SHORT_REPLY_WORDS = 4;
+
     private static final Logger log = LoggerFactory.getLogger(TurnService.class);
     private static final int ATTEMPTS = 5;
 
@@ -220,12 +223,20 @@ public final class TurnService {
         };
     }
 
+    /**
+     * The customer's answer to the offer of a ticket or a person. A short reply that names one ("a person",
+     * "the ticket please") takes it; a longer message only when the classifier hears the same request, so a
+     * new question that happens to say "people" or "case" ("how much would it cost for 12 people?") is
+     * answered as the question it is.
+     */
     private Mono<Outcome> offered(Turn turn, Pending pending) {
         String text = turn.text();
-        if (Phrases.asksForPerson(text)) {
+        boolean shortReply = Phrases.words(text) <= SHORT_REPLY_WORDS;
+        if (Phrases.asksForPerson(text) && (shortReply || turn.understood().is("talk_to_human"))) {
             return Mono.just(handoffs.handOff(turn, List.of(HandoffReasons.ASKED_FOR_HUMAN)));
         }
-        if (Phrases.mentionsTicket(text) || Phrases.yes(text)) {
+        if (Phrases.yes(text)
+                || (Phrases.mentionsTicket(text) && (shortReply || turn.understood().is("create_ticket")))) {
             String question = pending.slot("question");
             return question == null ? tickets.create(turn) : Mono.just(tickets.offerFor(turn, question));
         }

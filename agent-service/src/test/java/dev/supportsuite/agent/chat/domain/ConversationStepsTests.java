@@ -247,6 +247,18 @@ class ConversationStepsTests {
     }
 
     @Test
+    void aTrialIsCalledOneWithTheDayItEnds() {
+        Instant end = Instant.parse("2026-12-03T10:00:00Z");
+        String trial = AccountLookup.describe(new SupportDesk.Account("Farah Haddad", "Team", "30.00 USD", "trialing",
+                end, false, List.of(), null));
+        String active = AccountLookup.describe(new SupportDesk.Account("Farah Haddad", "Team", "30.00 USD", "active",
+                end, false, List.of(), null));
+
+        assertThat(trial).contains("- Subscription: free trial, ends on 3 December 2026");
+        assertThat(active).contains("- Subscription: active, renews on 3 December 2026");
+    }
+
+    @Test
     void subjectsAreTheFirstSentenceCutAtAWord() {
         assertThat(TicketTools.subjectOf("Export fails. It started yesterday.")).isEqualTo("Export fails");
         String long_ = "the nightly export of our workspace data to the S3 bucket fails with a timeout after forty minutes";

@@ -345,6 +345,41 @@ class TurnServiceTests {
     }
 
     @Test
+    void aProblemReportWithOnlyALooseMatchIsOfferedATicketThatAYesOpens() {
+        String problem = "my invoices page shows an error 500 since this morning";
+        intents.put(problem, "technical_issue");
+        knowledge.put(problem, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-vat",
+                "VAT on invoices", "", "Enter your…", "Enter your VAT number in Settings > Billing.", 0.63))));
+
+        ChatOutboundMessage offer = say("c-bug", problem);
+        ChatOutboundMessage readBack = say("c-bug", "yes");
+
+        assertThat(offer.content()).startsWith("This is the closest I found in our help center, \"VAT on invoices\"")
+                .contains("I can open a ticket so our team looks into it");
+        assertThat(readBack.content()).contains("Subject: My invoices page shows an error 500 since this morning")
+                .contains("Shall I open it?");
+    }
+
+    @Test
+    void aNewQuestionAfterTheOfferOfAPersonIsAnsweredEvenIfItSaysPeople() {
+        String unknown = "do you have a printed manual?";
+        String followUp = "how much would it cost for 12 people?";
+        intents.put(followUp, "billing_question");
+        knowledge.put(followUp, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-plans",
+                "Plans", "", "Team costs…", "Team costs 10 USD per member a month.", 0.8))));
+
+        assertThat(say("c-offer", unknown).content()).contains("connect you with someone now");
+        ChatOutboundMessage answer = say("c-offer", followUp);
+        assertThat(say("c-offer2", unknown).content()).contains("connect you with someone now");
+        ChatOutboundMessage handedOver = say("c-offer2", "a person please");
+
+        assertThat(answer.escalated()).isFalse();
+        assertThat(answer.content()).startsWith("Team costs 10 USD per member a month.");
+        assertThat(handedOver.escalated()).isTrue();
+        assertThat(published.handoffs).singleElement();
+    }
+
+    @Test
     void aYesOrNoPassageIsIntroducedByTheEntryItAnswers() {
         String question = "can I pay with bitcoin?";
         knowledge.put(question, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-cur",

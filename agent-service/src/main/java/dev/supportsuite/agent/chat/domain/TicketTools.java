@@ -167,6 +167,11 @@ public final class TicketTools {
                                 turn.state())
                                 .tool("get_user_tickets", Map.of(), "0 tickets");
                     }
+                    if (tickets.size() == 1) {
+                        return Outcome.say(Route.TICKET_STATUS.wire(), "You have one ticket with us. "
+                                        + describe(tickets.get(0)), turn.state())
+                                .tool("get_user_tickets", Map.of(), "1 ticket");
+                    }
                     StringBuilder text = new StringBuilder("Here are your most recent tickets:");
                     tickets.forEach(ticket -> text.append("\n- ").append(ticket.id()).append(" \"")
                             .append(ticket.subject()).append("\": ").append(words(ticket.status())));

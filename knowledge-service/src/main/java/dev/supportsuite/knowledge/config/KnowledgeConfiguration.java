@@ -26,6 +26,8 @@ import dev.supportsuite.knowledge.ingest.domain.NoExtractableTextException;
 import dev.supportsuite.knowledge.ingest.domain.UnsupportedFileTypeException;
 import dev.supportsuite.knowledge.ingest.domain.UploadService;
 import dev.supportsuite.knowledge.search.domain.ConfidenceModel;
+import dev.supportsuite.knowledge.search.domain.IndexRebuildingException;
+import dev.supportsuite.knowledge.search.domain.IndexState;
 import dev.supportsuite.knowledge.search.domain.SearchService;
 import dev.supportsuite.knowledge.search.domain.SearchTuning;
 import dev.supportsuite.platform.kafka.KafkaEventPublisher;
@@ -37,6 +39,7 @@ import java.time.Clock;
 import java.util.concurrent.RejectedExecutionException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -158,13 +161,24 @@ class KnowledgeConfiguration {
         return new KnowledgeDirectoryImporter(documents, drafts, mapper, Schedulers.boundedElastic());
     }
 
+    @Bean
+    IndexState indexState() {
+        return new IndexState();
+    }
+
+    /** Replaces Boot's readiness indicator of the same name (it backs off when this one exists). */
+    @Bean
+    IndexAwareReadiness readinessStateHealthIndicator(ApplicationAvailability availability, IndexState state) {
+        return new IndexAwareReadiness(availability, state);
+    }
+
     @Bean(destroyMethod = "stop")
     KnowledgeStartupImport knowledgeStartupImport(KnowledgeDirectoryImporter importer, DocumentService documents,
-            KnowledgeProperties properties, Chunker chunker, Embedder embedder) {
+            KnowledgeProperties properties, Chunker chunker, Embedder embedder, IndexState state) {
         // What the index's chunks and vectors depend on; a change rebuilds the index at startup.
         String fingerprint = chunker.fingerprint() + ",model=" + SentenceEmbedder.MODEL_ID + ",dims="
                 + embedder.dimensions();
-        return new KnowledgeStartupImport(importer, documents, properties, fingerprint);
+        return new KnowledgeStartupImport(importer, documents, properties, fingerprint, state);
     }
 
     @Bean
@@ -185,6 +199,8 @@ class KnowledgeConfiguration {
                         "File too large"),
                 ProblemMapping.of(JobNotFoundException.class, HttpStatus.NOT_FOUND, "job-not-found",
                         "Upload job not found"),
+                ProblemMapping.of(IndexRebuildingException.class, HttpStatus.SERVICE_UNAVAILABLE, "index-rebuilding",
+                        "Search index is being rebuilt"),
                 ProblemMapping.of(RejectedExecutionException.class, HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
                         "Too many requests in progress"));
     }

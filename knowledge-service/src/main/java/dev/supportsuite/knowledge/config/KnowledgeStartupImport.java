@@ -2,6 +2,7 @@ package dev.supportsuite.knowledge.config;
 
 import dev.supportsuite.knowledge.document.domain.DocumentService;
 import dev.supportsuite.knowledge.ingest.adapter.KnowledgeDirectoryImporter;
+import dev.supportsuite.knowledge.search.domain.IndexState;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,8 @@ import reactor.core.publisher.Mono;
  * At startup, first makes sure the search index matches the documents in PostgreSQL: an index built
  * with another chunking or embedding model is indexed again over itself (search keeps finding every
  * document meanwhile), and one that lost chunks (a deleted index directory, say) is rebuilt from the
- * documents; both in the background. The check itself runs before the service reports
- * ready. Then it seeds {@code support.knowledge.import-dir} from the knowledge base shipped on the
+ * documents; both in the background. The check itself runs before the service reports ready; during a
+ * rebuild searches are refused and the readiness probe says out of service ({@link IndexState}). Then it seeds {@code support.knowledge.import-dir} from the knowledge base shipped on the
  * classpath if the directory does not exist, and imports it idempotently, in the background.
  */
 class KnowledgeStartupImport {
@@ -27,15 +28,17 @@ class KnowledgeStartupImport {
     private final DocumentService documents;
     private final KnowledgeProperties properties;
     private final String indexFingerprint;
+    private final IndexState state;
     private volatile Mono<Void> work = Mono.empty();
     private volatile Disposable running;
 
     KnowledgeStartupImport(KnowledgeDirectoryImporter importer, DocumentService documents,
-            KnowledgeProperties properties, String indexFingerprint) {
+            KnowledgeProperties properties, String indexFingerprint, IndexState state) {
         this.importer = importer;
         this.documents = documents;
         this.properties = properties;
         this.indexFingerprint = indexFingerprint;
+        this.state = state;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -51,7 +54,9 @@ class KnowledgeStartupImport {
             log.warn("{} the search index from the documents because {}",
                     stale.holdsEveryDocument() ? "Re-indexing" : "Rebuilding", stale.reason());
             long started = System.nanoTime();
-            index = (stale.holdsEveryDocument() ? documents.reindexInPlace() : documents.rebuildIndex())
+            Mono<Long> rebuilt = stale.holdsEveryDocument() ? documents.reindexInPlace()
+                    : state.whileRebuilding(documents.rebuildIndex());
+            index = rebuilt
                     .doOnNext(chunks -> log.info("Search index rebuilt chunks={} tookMs={}", chunks,
                             (System.nanoTime() - started) / 1_000_000))
                     .then(documents.recordIndexBuild(indexFingerprint));

@@ -8,11 +8,14 @@ import dev.supportsuite.knowledge.document.domain.DocumentKind;
 import dev.supportsuite.knowledge.document.domain.DocumentOrigin;
 import dev.supportsuite.knowledge.document.domain.DocumentService;
 import dev.supportsuite.knowledge.index.domain.KnowledgeIndex;
+import dev.supportsuite.knowledge.search.domain.IndexState;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The startup check of the search index against the documents: one built with another chunking or
@@ -31,6 +34,12 @@ class IndexReconcileIT extends KnowledgeServiceTestSupport {
 
     @Autowired
     KnowledgeIndex index;
+
+    @Autowired
+    IndexState state;
+
+    @Autowired
+    WebTestClient http;
 
     @Test
     void anIndexBuiltTheOldWayIsReindexedInPlaceALostOneRebuiltAndAMatchingOneLeftAlone() {
@@ -55,7 +64,28 @@ class IndexReconcileIT extends KnowledgeServiceTestSupport {
         DocumentService.StaleIndex lost = documents.staleIndex(current).block(WAIT);
         assertThat(lost.reason()).isEqualTo("it holds 0 chunks where the documents have " + chunks);
         assertThat(lost.holdsEveryDocument()).isFalse();
+        long rebuilds = state.rebuilds();
         restoredAtStartup(chunks, category, id, current);
+        assertThat(state.rebuilds()).as("only the lost index was rebuilt from empty").isEqualTo(rebuilds + 1);
+        assertThat(state.rebuilding()).isFalse();
+    }
+
+    @Test
+    void whileTheIndexIsRebuiltSearchIsRefusedAndTheServiceIsNotReady() {
+        state.rebuildStarted();
+        try {
+            http.get().uri("/api/v1/knowledge/search?q=parking").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("https://supportsuite.dev/problems/index-rebuilding");
+            http.get().uri("/actuator/health/readiness").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.status").isEqualTo("OUT_OF_SERVICE");
+        } finally {
+            state.rebuildFinished();
+        }
+        http.get().uri("/api/v1/knowledge/search?q=parking").exchange().expectStatus().isOk();
+        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
     }
 
     /** Runs the startup work and checks that the index holds every document again, as the fingerprint says. */

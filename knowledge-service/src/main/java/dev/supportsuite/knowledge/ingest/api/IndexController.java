@@ -2,6 +2,7 @@ package dev.supportsuite.knowledge.ingest.api;
 
 import dev.supportsuite.knowledge.document.domain.DocumentService;
 import dev.supportsuite.knowledge.index.domain.KnowledgeIndex;
+import dev.supportsuite.knowledge.search.domain.IndexState;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,10 +16,12 @@ class IndexController {
 
     private final DocumentService documents;
     private final KnowledgeIndex index;
+    private final IndexState state;
 
-    IndexController(DocumentService documents, KnowledgeIndex index) {
+    IndexController(DocumentService documents, KnowledgeIndex index, IndexState state) {
         this.documents = documents;
         this.index = index;
+        this.state = state;
     }
 
     /** Chunks in the index. */
@@ -30,9 +33,12 @@ class IndexController {
         return index.count().map(IndexStatus::new);
     }
 
-    /** Empties the index and re-chunks and re-embeds every stored document; answers when done. */
+    /**
+     * Empties the index and re-chunks and re-embeds every stored document; answers when done. Searches are
+     * refused meanwhile (503), since the index holds only part of the documents.
+     */
     @PostMapping("/rebuild")
     Mono<IndexStatus> rebuild() {
-        return documents.rebuildIndex().map(IndexStatus::new);
+        return state.whileRebuilding(documents.rebuildIndex()).map(IndexStatus::new);
     }
 }

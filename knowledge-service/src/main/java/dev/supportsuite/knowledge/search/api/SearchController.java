@@ -1,5 +1,7 @@
 package dev.supportsuite.knowledge.search.api;
 
+import dev.supportsuite.knowledge.search.domain.IndexRebuildingException;
+import dev.supportsuite.knowledge.search.domain.IndexState;
 import dev.supportsuite.knowledge.search.domain.SearchResult;
 import dev.supportsuite.knowledge.search.domain.SearchService;
 import jakarta.validation.constraints.Max;
@@ -21,20 +23,26 @@ import reactor.core.publisher.Mono;
 class SearchController {
 
     private final SearchService search;
+    private final IndexState state;
 
-    SearchController(SearchService search) {
+    SearchController(SearchService search, IndexState state) {
         this.search = search;
+        this.state = state;
     }
 
     /**
      * @param q        the question, 1 to 1000 characters
      * @param category optional category filter, applied only when given
      * @param k        documents to return, 1 to 50 (default 5)
+     * @return the hits; 503 while the index is rebuilt from the documents, when it would miss some of them
      */
     @GetMapping("/search")
     Mono<SearchResult> search(@RequestParam @NotBlank @Size(max = 1000) String q,
             @RequestParam(required = false) String category,
             @RequestParam(defaultValue = "5") @Min(1) @Max(50) int k) {
+        if (state.rebuilding()) {
+            return Mono.error(new IndexRebuildingException());
+        }
         String filter = category == null || category.isBlank() ? null : category.strip().toLowerCase(Locale.ROOT);
         return search.search(q.strip(), filter, k);
     }

@@ -3,14 +3,17 @@ package dev.supportsuite.agent.chat.adapter;
 import dev.supportsuite.agent.chat.domain.SupportDesk;
 import dev.supportsuite.contracts.identity.IdentityHeaders;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -134,8 +137,8 @@ public class TicketDeskClient implements SupportDesk {
         boolean megabytes = metric.endsWith("_mb");
         String name = (megabytes ? metric.substring(0, metric.length() - 3) : metric).replace('_', ' ')
                 .replaceAll("\\bapi\\b", "API");
-        java.util.function.LongFunction<String> amount = megabytes ? TicketDeskClient::megabytes
-                : n -> String.format(java.util.Locale.ROOT, "%,d", n);
+        LongFunction<String> amount = megabytes ? TicketDeskClient::megabytes
+                : n -> String.format(Locale.ROOT, "%,d", n);
         String line = name + " " + amount.apply(used) + (limit == null ? " (no limit)" : " of " + amount.apply(limit));
         return overLimit ? line + " (over the limit)" : line;
     }
@@ -144,9 +147,9 @@ public class TicketDeskClient implements SupportDesk {
         if (mb < 1000) {
             return mb + " MB";
         }
-        java.math.BigDecimal gb = java.math.BigDecimal.valueOf(mb).movePointLeft(3)
-                .setScale(1, java.math.RoundingMode.HALF_UP);
-        return String.format(java.util.Locale.ROOT, "%,.1f", gb).replaceAll("\\.0$", "") + " GB";
+        BigDecimal gb = BigDecimal.valueOf(mb).movePointLeft(3)
+                .setScale(1, RoundingMode.HALF_UP);
+        return String.format(Locale.ROOT, "%,.1f", gb).replaceAll("\\.0$", "") + " GB";
     }
 
     static Account account(JsonNode body) {

@@ -82,13 +82,14 @@ public final class KnowledgeAnswers {
         String passage = quote(best.text());
         String content;
         ConversationState next = turn.state().withUnanswered(0);
-        if (best.confidence() < sureConfidence && turn.understood().is("technical_issue")) {
+        boolean sure = best.confidence() >= sureConfidence;
+        if (!sure && turn.understood().is("technical_issue")) {
             // A problem report: a loosely related article rarely fixes it, so a ticket is offered outright.
             content = opening + "This is the closest I found in our help center, \"" + source + "\", though it may "
                     + "not cover your problem:\n\n" + passage + "\n\nIf it doesn't help, I can open a ticket so our "
                     + "team looks into it (just say yes), or connect you with someone now.";
             next = next.withPending(Pending.of(Pending.OFFER_HELP).with("question", turn.text()));
-        } else if (best.confidence() < sureConfidence) {
+        } else if (!sure) {
             content = opening + "I'm not sure this is what you're asking, but the closest I found in our help center "
                     + "is \"" + source + "\":\n\n" + passage + "\n\nIf that isn't it, tell me a little more, or ask "
                     + "for a person.";

@@ -24,9 +24,11 @@ import dev.supportsuite.memory.summary.domain.SummaryService;
 import dev.supportsuite.memory.summary.domain.TicketIds;
 import dev.supportsuite.memory.transcript.adapter.R2dbcTranscriptRepository;
 import dev.supportsuite.memory.transcript.domain.ConversationNotFoundException;
+import dev.supportsuite.memory.transcript.domain.ConversationOwnershipException;
 import dev.supportsuite.memory.transcript.domain.TranscriptRepository;
 import dev.supportsuite.memory.transcript.domain.TranscriptService;
 import dev.supportsuite.platform.kafka.EventListenerContainer;
+import dev.supportsuite.platform.kafka.EventRejectedException;
 import dev.supportsuite.platform.kafka.EventTypes;
 import dev.supportsuite.platform.kafka.KafkaEventListenerFactory;
 import dev.supportsuite.platform.problem.ProblemMapping;
@@ -119,9 +121,11 @@ class MemoryConfiguration {
     @Bean
     EventListenerContainer<ConversationTurnRecordedEvent> conversationEventsListener(
             KafkaEventListenerFactory listeners, TranscriptService transcripts) {
-        // The turn statement records the event id atomically with the messages.
+        // The turn statement records the event id atomically with the messages. A turn for another user's
+        // conversation can never be recorded: it goes to the dead-letter topic at once.
         return listeners.durableRecordedByHandler(Topics.CONVERSATION_EVENTS, MemoryServiceApplication.NAME,
-                ConversationTurnRecordedEvent.class, transcripts::record);
+                ConversationTurnRecordedEvent.class, event -> transcripts.record(event)
+                        .onErrorMap(ConversationOwnershipException.class, EventRejectedException::new));
     }
 
     @Bean

@@ -187,7 +187,8 @@ public final class EventListenerContainer<T extends Event> implements SmartLifec
                 .doOnError(e -> log.warn("Handler failed eventId={} topic={} group={}: {}", event.eventId(), topic,
                         group, e.toString()))
                 .retryWhen(Retry.backoff(properties.maxAttempts() - 1L, properties.retryBackoff())
-                        .maxBackoff(properties.maxRetryBackoff()));
+                        .maxBackoff(properties.maxRetryBackoff())
+                        .filter(error -> !(error instanceof EventRejectedException)));
     }
 
     private Mono<Void> deadLetter(ReceiverRecord<String, byte[]> record, String error) {
@@ -205,6 +206,9 @@ public final class EventListenerContainer<T extends Event> implements SmartLifec
     }
 
     private String describe(Throwable error) {
+        if (error instanceof EventRejectedException rejected) {
+            return "rejected without retries: " + rejected.getCause();
+        }
         if (Exceptions.isRetryExhausted(error) && error.getCause() != null) {
             return "failed " + properties.maxAttempts() + " attempts, last: " + error.getCause();
         }

@@ -156,6 +156,23 @@ class EventListenerContainerIT {
     }
 
     @Test
+    void deadLettersARejectedEventAtOnceWithoutRetries() {
+        AtomicInteger attempts = new AtomicInteger();
+        start(factory.durable(topic, "g-rejected", ChatInboundMessage.class, message -> Mono.defer(() -> {
+            attempts.incrementAndGet();
+            return Mono.error(new EventRejectedException(new IllegalArgumentException("belongs to another user")));
+        })));
+        publisher.publish(topic, ChatInboundMessage.create("conv-r", "m-r", 1, "u1", "user", "x", null, "test"))
+                .block(Duration.ofSeconds(10));
+
+        List<ConsumerRecord<String, byte[]>> dead = readAll(Topics.deadLetter(topic), 1, Duration.ofSeconds(20));
+        assertThat(dead).hasSize(1);
+        assertThat(attempts.get()).isEqualTo(1);
+        assertThat(header(dead.get(0), EventHeaders.ERROR)).startsWith("rejected without retries")
+                .contains("belongs to another user");
+    }
+
+    @Test
     void succeedsWhenATransientFailureClearsWithinTheRetries() {
         AtomicInteger attempts = new AtomicInteger();
         List<String> handled = new CopyOnWriteArrayList<>();

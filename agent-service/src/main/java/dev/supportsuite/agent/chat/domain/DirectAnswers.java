@@ -4,10 +4,14 @@ import dev.supportsuite.agent.conversation.domain.ConversationState;
 import dev.supportsuite.agent.conversation.domain.Pending;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** The answers that need no lookup: greetings, thanks, goodbyes, out of scope, and the offers of help. */
 public final class DirectAnswers {
+
+    private static final String OFFER = "I can answer questions about your plan, billing and the product, and open "
+            + "or check tickets. How can I help?";
 
     public Outcome direct(Turn turn) {
         return direct(turn, CustomerMemory.Recollection.NONE);
@@ -18,8 +22,11 @@ public final class DirectAnswers {
      * by the name they gave and names their open tickets, from what {@code memory} recalls.
      */
     public Outcome direct(Turn turn, CustomerMemory.Recollection memory) {
+        Optional<String> name = Phrases.givenName(turn.text());
         String text = switch (turn.understood().intent()) {
-            case "greeting" -> turn.state().recentMessages().isEmpty() ? opening(memory)
+            case "greeting" -> name.isPresent() ? "Nice to meet you, " + name.get() + "! I'm the support assistant. "
+                    + OFFER
+                    : turn.state().recentMessages().isEmpty() ? opening(memory)
                     : Phrases.bareReply(turn.text()) ? "Okay. What would you like me to help with?"
                     : "Hello again! What can I do for you?";
             case "feedback" -> "Thank you, that's good to hear. Is there anything else I can help with?";
@@ -29,10 +36,8 @@ public final class DirectAnswers {
     }
 
     private static String opening(CustomerMemory.Recollection memory) {
-        String offer = "I can answer questions about your plan, billing and the product, and open or check "
-                + "tickets. How can I help?";
         if (!memory.returning() && memory.name() == null && memory.openIssues().isEmpty()) {
-            return "Hello! I'm the support assistant. " + offer;
+            return "Hello! I'm the support assistant. " + OFFER;
         }
         StringBuilder text = new StringBuilder(memory.name() == null ? "Welcome back!"
                 : "Welcome back, " + memory.name() + "!");
@@ -44,7 +49,7 @@ public final class DirectAnswers {
             text.append(" You have ").append(issues.size()).append(" open tickets: ")
                     .append(String.join("; ", issues)).append(". Ask me for the status of any of them.");
         }
-        return text.append(" ").append(offer).toString();
+        return text.append(" ").append(OFFER).toString();
     }
 
     public Outcome outOfScope(Turn turn) {

@@ -1,6 +1,7 @@
 package dev.supportsuite.agent.chat.domain;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +32,10 @@ final class Phrases {
     private static final Pattern FIRST_PERSON = Pattern.compile("\\b(?:i|i'm|im|me|my|mine|we|we're|us|our|ours)\\b");
     private static final Pattern PERSON = Pattern.compile(
             "\\b(human|person|agent|someone|somebody|representative|operator|staff)\\b");
+    /** "my name is Carla", "call me Carla", or "hi, I'm Carla" at the start; the name capitalised as written. */
+    private static final Pattern INTRODUCTION = Pattern.compile(
+            "(?:\\b(?i:my name is|my name's|call me)\\s+|^(?i:(?:hi|hello|hey)[,!. ]+(?:i'm|i am|this is))\\s+)"
+                    + "(\\p{Lu}[\\p{L}'-]+)");
     private static final Pattern TICKET = Pattern.compile("\\b(ticket|case|follow[ -]?up|e-?mail me)\\b");
     private static final Pattern CLOSE = Pattern.compile(
             "\\b(close|closed|resolved|solved|fixed|sorted|no longer need|don'?t need)\\b");
@@ -85,6 +90,12 @@ final class Phrases {
     /** Whether the text speaks of the customer ("what plan am I on", "show me my invoices", "our seats"). */
     static boolean speaksOfThemselves(String text) {
         return FIRST_PERSON.matcher(normal(text)).find();
+    }
+
+    /** The first name a customer introduces themselves with, if the message does. */
+    static Optional<String> givenName(String text) {
+        Matcher matcher = INTRODUCTION.matcher(text.strip());
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     static boolean asksForPerson(String text) {

@@ -82,9 +82,14 @@ public final class RoutingPolicy {
      * existing ticket is about that ticket; a question about a fact of the customer's own account ("when
      * is my next invoice due?") is {@code account_info}, answered from the account rather than the help
      * center; and an account question that does not speak of the customer at all ("what does the Business
-     * plan include?") is a question for the help center.
+     * plan include?") is a question for the help center. A customer introducing themselves ("hi, my name is
+     * Carla and I run a design studio") is greeted, not told that is out of scope.
      */
     public Understanding effective(Understanding understood, String text) {
+        if ((understood.outOfScope() || understood.is("greeting")) && !text.contains("?")
+                && Phrases.givenName(text).isPresent()) {
+            return understood.actingAs("greeting");
+        }
         if (TicketTools.explicitUpdate(text)) {
             return understood.actingAs("update_ticket");
         }

@@ -246,6 +246,31 @@ class ConversationStepsTests {
         assertThat(TicketTools.explicitUpdate(text)).isEqualTo(!comment.equals(text));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        "hi, my name is Carla and I run a design studio|Carla",
+        "Hello! I'm Tomasz from Berg Metalworks|Tomasz",
+        "you can call me Ana|Ana",
+        "my name's O'Neil|O'Neil",
+        "I'm having trouble with my invoice|-",
+        "hi, I'm locked out of my account|-",
+        "what is the name of the Business plan?|-"})
+    void aCustomerIntroducingThemselvesGivesTheirName(String text, String name) {
+        assertThat(Phrases.givenName(text)).isEqualTo(java.util.Optional.ofNullable(name));
+    }
+
+    @Test
+    void anIntroductionIsAGreetingNotOutOfScopeButAQuestionWithItIsStillAQuestion() {
+        Understanding outOfScope = new Understanding("out_of_scope", 0.3, true, List.of(),
+                mood(0, 0, "stable", "none"), false);
+        Understanding question = understood("question", mood(0, 0, "stable", "none"));
+
+        assertThat(policy.effective(outOfScope, "hi, my name is Carla and I run a design studio").intent())
+                .isEqualTo("greeting");
+        assertThat(policy.effective(question, "my name is Carla, how do I invite my team?").intent())
+                .isEqualTo("question");
+    }
+
     @Test
     void aTrialIsCalledOneWithTheDayItEnds() {
         Instant end = Instant.parse("2026-12-03T10:00:00Z");

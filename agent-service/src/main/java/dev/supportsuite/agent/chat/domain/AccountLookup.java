@@ -26,7 +26,9 @@ public final class AccountLookup {
             return Mono.just(TicketTools.signInFirst(turn, Route.ACCOUNT));
         }
         return desk.account(turn.caller())
-                .map(account -> Outcome.say(Route.ACCOUNT.wire(), describe(account), turn.state())
+                .map(account -> Outcome.say(Route.ACCOUNT.wire(), describe(account)
+                                + (Phrases.asksAboutACharge(turn.text()) ? "\nIf a charge looks wrong, I can open a "
+                                        + "ticket for our billing team: just ask." : ""), turn.state())
                         .tool("lookup_account", Map.of(), account.plan()))
                 .switchIfEmpty(Mono.fromSupplier(() -> Outcome.say(Route.ACCOUNT.wire(), "I couldn't find an account "
                                 + "for you. If you think that's wrong, I can open a ticket for our team to check.",

@@ -26,6 +26,11 @@ final class Phrases {
     private static final Pattern ASKS_FOR_FACT = Pattern.compile(
             "^(?:(?:hi|hello|hey)[, ]+)?(?:when(?! i\\b| we\\b| you\\b| someone\\b)|how much|how many"
                     + "|what(?:'s| is| are) (?:my|our))\\b");
+    /** A question about a charge on the customer's own bill: "why was I charged $540?", "what is this charge?". */
+    private static final Pattern ASKS_ABOUT_CHARGE = Pattern.compile(
+            "^(?:(?:hi|hello|hey)[, ]+)?(?:why (?:was|am|were|have|did|is|are) (?:i|we|my|our)\\b.*\\b(?:charged|charge"
+                    + "|billed|bill|invoice|payment)|what(?:'s| is| was) (?:this|that|the) (?:charge|payment|amount)"
+                    + "|why (?:is|was) (?:my|our) (?:bill|invoice))\\b");
     private static final Pattern ACCOUNT_FACT = Pattern.compile(
             "\\b(?:invoice|bill|payment|renewal|renew|subscription|plan|seats?|usage|balance|limits?)\\b");
     private static final Pattern POSSESSIVE = Pattern.compile("\\b(?:my|our)\\b");
@@ -80,11 +85,18 @@ final class Phrases {
         return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
     }
 
-    /** Whether the text asks about a fact of the customer's own account, which the account lookup answers. */
+    /**
+     * Whether the text asks about a fact of the customer's own account, or about a charge on it, which the
+     * account lookup answers.
+     */
     static boolean asksAboutOwnAccount(String text) {
         String normal = normal(text);
-        return ASKS_FOR_FACT.matcher(normal).lookingAt() && POSSESSIVE.matcher(normal).find()
-                && ACCOUNT_FACT.matcher(normal).find();
+        return asksAboutACharge(text) || (ASKS_FOR_FACT.matcher(normal).lookingAt()
+                && POSSESSIVE.matcher(normal).find() && ACCOUNT_FACT.matcher(normal).find());
+    }
+
+    static boolean asksAboutACharge(String text) {
+        return ASKS_ABOUT_CHARGE.matcher(normal(text)).lookingAt();
     }
 
     /** Whether the text speaks of the customer ("what plan am I on", "show me my invoices", "our seats"). */

@@ -164,7 +164,12 @@ class ConversationStepsTests {
         "what happens to my data when I cancel my subscription?|billing_question",
         "when I upgrade my plan, am I charged the difference?|billing_question",
         "how much does the Business plan cost?|billing_question",
-        "when will my refund arrive?|billing_question"})
+        "when will my refund arrive?|billing_question",
+        "why was I charged $540 this month??|account_info",
+        "what is this charge on my card?|account_info",
+        "why is my invoice so high?|account_info",
+        "why was the payment declined?|billing_question",
+        "why are annual plans cheaper?|billing_question"})
     void aQuestionAboutAFactOfTheirOwnAccountIsAnsweredFromTheAccount(String text, String intent) {
         assertThat(policy.effective(understood("billing_question", mood(0, 0, "stable", "none")), text).intent())
                 .isEqualTo(intent);

@@ -380,6 +380,19 @@ class TurnServiceTests {
     }
 
     @Test
+    void aQuestionAboutAChargeIsAnsweredFromTheAccountWithTheOfferOfATicket() {
+        String question = "why was I charged $540 this month??";
+        intents.put(question, "billing_question");
+
+        ChatOutboundMessage reply = say("c-charge", question);
+
+        assertThat(reply.intent()).isEqualTo("account_info");
+        assertThat(reply.content()).contains("- Latest invoice: INV-1, 49.00 USD, paid")
+                .endsWith("If a charge looks wrong, I can open a ticket for our billing team: just ask.");
+        assertThat(lastTools()).extracting("name").containsExactly("lookup_account");
+    }
+
+    @Test
     void aYesOrNoPassageIsIntroducedByTheEntryItAnswers() {
         String question = "can I pay with bitcoin?";
         knowledge.put(question, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-cur",

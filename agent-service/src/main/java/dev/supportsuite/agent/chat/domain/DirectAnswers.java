@@ -13,6 +13,19 @@ public final class DirectAnswers {
     private static final String OFFER = "I can answer questions about your plan, billing and the product, and open "
             + "or check tickets. How can I help?";
 
+    /** The "English only" notice in the languages customers most often write in, for those who read no English. */
+    private static final Map<String, String> IN_THEIR_LANGUAGE = Map.of(
+            "es", "Lo siento, por ahora solo puedo responder en inglés. Escriba «persona» y alguien de nuestro equipo "
+                    + "le atenderá.",
+            "fr", "Désolé, je ne peux répondre qu'en anglais pour le moment. Écrivez « personne » et quelqu'un de "
+                    + "notre équipe prendra le relais.",
+            "de", "Entschuldigung, ich kann im Moment nur auf Englisch antworten. Schreiben Sie „Mensch“, dann "
+                    + "übernimmt jemand aus unserem Team.",
+            "pt", "Desculpe, por enquanto só consigo responder em inglês. Escreva «pessoa» e alguém da nossa equipe "
+                    + "vai atendê-lo.",
+            "it", "Mi dispiace, per ora posso rispondere solo in inglese. Scriva «persona» e qualcuno del nostro team "
+                    + "la aiuterà.");
+
     public Outcome direct(Turn turn) {
         return direct(turn, CustomerMemory.Recollection.NONE);
     }
@@ -65,8 +78,10 @@ public final class DirectAnswers {
     public Outcome onlyEnglish(Turn turn) {
         ConversationState next = turn.state()
                 .withPending(Pending.of(Pending.OFFER_HELP).with("question", turn.text().strip()));
-        return Outcome.say(Route.DIRECT.wire(), "Sorry, I can only answer in English for now. Please write your "
-                + "question in English, or ask for a person and someone from our team will take over.", next);
+        String notice = "Sorry, I can only answer in English for now. Please write your question in English, or "
+                + "ask for a person and someone from our team will take over.";
+        String own = IN_THEIR_LANGUAGE.get(turn.understood().mood().language());
+        return Outcome.say(Route.DIRECT.wire(), own == null ? notice : own + "\n\n" + notice, next);
     }
 
     /** A complaint on a worsening conversation: an apology and a choice between a person and a ticket. */

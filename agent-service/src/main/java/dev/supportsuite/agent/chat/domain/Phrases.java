@@ -11,7 +11,8 @@ final class Phrases {
 
     private static final Pattern YES = Pattern.compile(
             "^(yes|yeah|yep|yup|sure|ok|okay|please|please do|go ahead|do it|correct|confirm|confirmed|y|sounds good"
-                    + "|that'?s right|right|absolutely|of course)\\b.{0,40}$");
+                    + "|that'?s right|right|absolutely|of course|sí|si|oui|ja|sim)\\b.{0,40}$",
+            Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern NO = Pattern.compile(
             "^(no|nope|nah|n|don'?t|do not|cancel|never ?mind|not now|stop|forget it|no thanks?)\\b.{0,40}$");
     private static final Pattern BARE_REPLY = Pattern.compile(
@@ -36,7 +37,9 @@ final class Phrases {
     private static final Pattern POSSESSIVE = Pattern.compile("\\b(?:my|our)\\b");
     private static final Pattern FIRST_PERSON = Pattern.compile("\\b(?:i|i'm|im|me|my|mine|we|we're|us|our|ours)\\b");
     private static final Pattern PERSON = Pattern.compile(
-            "\\b(human|person|agent|someone|somebody|representative|operator|staff)\\b");
+            "\\b(human|person|agent|someone|somebody|representative|operator|staff"
+                    + "|persona|humano|agente|personne|humain|mensch|mitarbeiter|pessoa|atendente)\\b",
+            Pattern.UNICODE_CHARACTER_CLASS);
     /** "my name is Carla", "call me Carla", or "hi, I'm Carla" at the start; the name capitalised as written. */
     private static final Pattern INTRODUCTION = Pattern.compile(
             "(?:\\b(?i:my name is|my name's|call me)\\s+|^(?i:(?:hi|hello|hey)[,!. ]+(?:i'm|i am|this is))\\s+)"

@@ -316,10 +316,17 @@ class ConversationStepsTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"yes", "Yes!", "ok", "sure, go ahead", "yep please", "Go ahead."})
+    @ValueSource(strings = {"yes", "Yes!", "ok", "sure, go ahead", "yep please", "Go ahead.", "sí, por favor", "Oui",
+        "ja"})
     void shortAgreementsAreYes(String text) {
         assertThat(Phrases.yes(text)).isTrue();
         assertThat(Phrases.no(text)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a person please", "someone now", "una persona, por favor", "Mensch", "une personne"})
+    void asksForAPersonInTheWordsTheNoticesUse(String text) {
+        assertThat(Phrases.asksForPerson(text)).isTrue();
     }
 
     @ParameterizedTest

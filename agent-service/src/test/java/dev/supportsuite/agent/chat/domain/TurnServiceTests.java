@@ -196,10 +196,10 @@ class TurnServiceTests {
 
         ChatOutboundMessage notice = say("c-es", spanish);
 
-        assertThat(notice.content()).startsWith("Sorry, I can only answer in English for now.");
+        assertThat(notice.content()).startsWith("Lo siento, por ahora solo puedo responder en inglés.")
+                .contains("\n\nSorry, I can only answer in English for now.");
         assertThat(knowledgeCalls.get()).as("nothing is looked up in English for it").isEqualTo(searches);
-        intents.put("a person please", "talk_to_human");
-        assertThat(say("c-es", "a person please").escalated()).isTrue();
+        assertThat(say("c-es", "persona").escalated()).as("the word the notice asked for, in Spanish").isTrue();
         assertThat(published.handoffs).hasSize(1);
     }
 

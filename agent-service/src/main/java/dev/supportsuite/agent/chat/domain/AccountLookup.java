@@ -1,5 +1,7 @@
 package dev.supportsuite.agent.chat.domain;
 
+import dev.supportsuite.agent.conversation.domain.ConversationState;
+import dev.supportsuite.agent.conversation.domain.Pending;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -25,10 +27,15 @@ public final class AccountLookup {
         if (!turn.verified()) {
             return Mono.just(TicketTools.signInFirst(turn, Route.ACCOUNT));
         }
+        // A question about a charge may be a dispute: the account is shown with the offer of a ticket, which a
+        // yes then opens with the question as its description.
+        boolean charge = Phrases.asksAboutACharge(turn.text());
+        ConversationState next = charge
+                ? turn.state().withPending(Pending.of(Pending.OFFER_HELP).with("question", turn.text().strip()))
+                : turn.state();
         return desk.account(turn.caller())
-                .map(account -> Outcome.say(Route.ACCOUNT.wire(), describe(account)
-                                + (Phrases.asksAboutACharge(turn.text()) ? "\nIf a charge looks wrong, I can open a "
-                                        + "ticket for our billing team: just ask." : ""), turn.state())
+                .map(account -> Outcome.say(Route.ACCOUNT.wire(), describe(account) + (charge ? "\nIf a charge looks "
+                                + "wrong, I can open a ticket for our billing team: just say yes." : ""), next)
                         .tool("lookup_account", Map.of(), account.plan()))
                 .switchIfEmpty(Mono.fromSupplier(() -> Outcome.say(Route.ACCOUNT.wire(), "I couldn't find an account "
                                 + "for you. If you think that's wrong, I can open a ticket for our team to check.",

@@ -388,8 +388,10 @@ class TurnServiceTests {
 
         assertThat(reply.intent()).isEqualTo("account_info");
         assertThat(reply.content()).contains("- Latest invoice: INV-1, 49.00 USD, paid")
-                .endsWith("If a charge looks wrong, I can open a ticket for our billing team: just ask.");
+                .endsWith("If a charge looks wrong, I can open a ticket for our billing team: just say yes.");
         assertThat(lastTools()).extracting("name").containsExactly("lookup_account");
+        assertThat(say("c-charge", "yes").content()).contains("Subject: Why was I charged $540 this month??")
+                .contains("Category: billing");
     }
 
     @Test

@@ -15,6 +15,10 @@ final class Phrases {
             Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern NO = Pattern.compile(
             "^(no|nope|nah|n|don'?t|do not|cancel|never ?mind|not now|stop|forget it|no thanks?)\\b.{0,40}$");
+    /** A question that follows a first word or two, as in "no, but how do I ..." or "ok. also, is it ...". */
+    private static final Pattern FOLLOWING_QUESTION = Pattern.compile(
+            "[,.;!]\\s*(?:(?:and|but|also|so|then)[, ]+)*(?:how|what|when|where|why|which|who|is|are|can|could"
+                    + "|do(?! it\\b| that\\b| so\\b)|does|will|would)\\b");
     private static final Pattern BARE_REPLY = Pattern.compile(
             "^(yes|yeah|yep|yup|sure|ok|okay|alright|fine|no|nope|nah|hmm+|k)$");
     /** The opening of a question or a request, or a question mark anywhere. */
@@ -59,12 +63,21 @@ final class Phrases {
         return text.strip().toLowerCase(Locale.ROOT).replaceAll("[!.?,;:]+$", "").replaceAll("\\s+", " ");
     }
 
+    /**
+     * A yes, with at most a few words after it ("sure, go ahead"), none of them a new question: "ok thanks.
+     * also, is my data encrypted?" is a question, not a yes to what the agent offered.
+     */
     static boolean yes(String text) {
-        return YES.matcher(normal(text)).matches();
+        return YES.matcher(normal(text)).matches() && !asksSomethingElse(text);
     }
 
+    /** A no, on the same terms as {@link #yes}: "no, but what about annual plans?" is a question. */
     static boolean no(String text) {
-        return NO.matcher(normal(text)).matches();
+        return NO.matcher(normal(text)).matches() && !asksSomethingElse(text);
+    }
+
+    private static boolean asksSomethingElse(String text) {
+        return text.contains("?") || FOLLOWING_QUESTION.matcher(normal(text)).find();
     }
 
     /** A yes, no or okay on its own, which means nothing when the agent asked nothing. */

@@ -317,9 +317,17 @@ class ConversationStepsTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"yes", "Yes!", "ok", "sure, go ahead", "yep please", "Go ahead.", "sí, por favor", "Oui",
-        "ja"})
+        "ja", "yes, do it", "ok, that's fine"})
     void shortAgreementsAreYes(String text) {
         assertThat(Phrases.yes(text)).isTrue();
+        assertThat(Phrases.no(text)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ok thanks. also, is my data encrypted?", "no, but what about annual plans?",
+        "yes, and how long does it take", "ok, can I also change my plan?"})
+    void aYesOrNoFollowedByANewQuestionIsTheQuestion(String text) {
+        assertThat(Phrases.yes(text)).isFalse();
         assertThat(Phrases.no(text)).isFalse();
     }
 

@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
  * Answers a question only from the knowledge base, citing the entry it used. A passage the knowledge base is
  * sure of ({@code sureConfidence} or more) is given as the answer; one it finds answerable but is less sure
  * of is offered as the closest entry, named first, so the customer can tell whether it is what they asked.
+ * A passage that never mentions a name the question asks about ("Salesforce") is not sure either.
  * A passage that opens with "yes" or "no" is always introduced by the entry it answers: a yes to "can I use
  * Pennant inside Teams?" must not read as a yes to the customer's own question. When the knowledge base is
  * not confident it says so and offers a ticket or a person instead of guessing; after
@@ -82,7 +83,8 @@ public final class KnowledgeAnswers {
         String passage = quote(best.text());
         String content;
         ConversationState next = turn.state().withUnanswered(0);
-        boolean sure = best.confidence() >= sureConfidence;
+        boolean sure = best.confidence() >= sureConfidence
+                && Phrases.namesMissingFrom(turn.text(), best.title() + " " + best.text()).isEmpty();
         if (!sure && turn.understood().is("technical_issue")) {
             // A problem report: a loosely related article rarely fixes it, so a ticket is offered outright.
             content = opening + "This is the closest I found in our help center, \"" + source + "\", though it may "

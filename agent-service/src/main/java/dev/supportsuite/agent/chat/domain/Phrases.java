@@ -1,8 +1,11 @@
 package dev.supportsuite.agent.chat.domain;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +51,9 @@ final class Phrases {
     private static final Pattern INTRODUCTION = Pattern.compile(
             "(?:\\b(?i:my name is|my name's|call me)\\s+|^(?i:(?:hi|hello|hey)[,!. ]+(?:i'm|i am|this is))\\s+)"
                     + "(\\p{Lu}[\\p{L}'-]+)");
+    private static final Pattern NAME_WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}+]*");
+    /** Capitalised words that name nothing a passage must mention. */
+    private static final Set<String> NOT_NAMES = Set.of("I", "Pennant", "OK", "Ok", "Hi", "Hello");
     private static final Pattern TICKET = Pattern.compile("\\b(ticket|case|follow[ -]?up|e-?mail me)\\b");
     private static final Pattern CLOSE = Pattern.compile(
             "\\b(close|closed|resolved|solved|fixed|sorted|no longer need|don'?t need)\\b");
@@ -118,6 +124,27 @@ final class Phrases {
     /** Whether the text speaks of the customer ("what plan am I on", "show me my invoices", "our seats"). */
     static boolean speaksOfThemselves(String text) {
         return FIRST_PERSON.matcher(normal(text)).find();
+    }
+
+    /**
+     * The names in a question (capitalised words inside a sentence, such as "Salesforce" or "CRM") that a passage
+     * never mentions. A passage that leaves out the very thing asked about is likely about something else:
+     * "does Pennant integrate with Salesforce?" finds the GitHub entry.
+     */
+    static List<String> namesMissingFrom(String question, String passage) {
+        String haystack = passage.toLowerCase(Locale.ROOT);
+        List<String> missing = new ArrayList<>();
+        Matcher word = NAME_WORD.matcher(question);
+        while (word.find()) {
+            String token = word.group();
+            String before = question.substring(0, word.start()).strip();
+            boolean startsSentence = before.isEmpty() || ".!?:".indexOf(before.charAt(before.length() - 1)) >= 0;
+            boolean name = !startsSentence && Character.isUpperCase(token.charAt(0)) && !NOT_NAMES.contains(token);
+            if (name && !haystack.contains(token.toLowerCase(Locale.ROOT))) {
+                missing.add(token);
+            }
+        }
+        return missing;
     }
 
     /** The first name a customer introduces themselves with, if the message does. */

@@ -265,6 +265,18 @@ class ConversationStepsTests {
     }
 
     @Test
+    void namesAQuestionAsksAboutAreLookedForInThePassage() {
+        String github = "Does Pennant integrate with GitHub? The GitHub integration links pull requests to tasks.";
+
+        assertThat(Phrases.namesMissingFrom("does Pennant integrate with Salesforce?", github))
+                .containsExactly("Salesforce");
+        assertThat(Phrases.namesMissingFrom("Does Pennant work with GitHub?", github)).isEmpty();
+        assertThat(Phrases.namesMissingFrom("how do I link a pull request?", github)).isEmpty();
+        assertThat(Phrases.namesMissingFrom("Hi, can I use Pennant as a CRM?", github)).containsExactly("CRM");
+        assertThat(Phrases.namesMissingFrom("Hello! Quick one: does it work with GitHub?", github)).isEmpty();
+    }
+
+    @Test
     void anIntroductionIsAGreetingNotOutOfScopeButAQuestionWithItIsStillAQuestion() {
         Understanding outOfScope = new Understanding("out_of_scope", 0.3, true, List.of(),
                 mood(0, 0, "stable", "none"), false);

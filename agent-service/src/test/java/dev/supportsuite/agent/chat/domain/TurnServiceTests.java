@@ -345,6 +345,17 @@ class TurnServiceTests {
     }
 
     @Test
+    void aPassageThatNeverNamesWhatTheQuestionAsksAboutIsOnlyTheClosestEntry() {
+        String question = "does Pennant integrate with Salesforce?";
+        knowledge.put(question, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-gh",
+                "Does Pennant integrate with GitHub?", "", "The GitHub…",
+                "The GitHub integration links pull requests to tasks.", 0.86))));
+
+        assertThat(say("c-sf", question).content()).startsWith("I'm not sure this is what you're asking, but the "
+                + "closest I found in our help center is \"Does Pennant integrate with GitHub?\"");
+    }
+
+    @Test
     void aProblemReportWithOnlyALooseMatchIsOfferedATicketThatAYesOpens() {
         String problem = "my invoices page shows an error 500 since this morning";
         intents.put(problem, "technical_issue");

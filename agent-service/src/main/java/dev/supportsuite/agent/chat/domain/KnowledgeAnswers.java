@@ -85,12 +85,12 @@ public final class KnowledgeAnswers {
         ConversationState next = turn.state().withUnanswered(0);
         boolean sure = best.confidence() >= sureConfidence
                 && Phrases.namesMissingFrom(turn.text(), best.title() + " " + best.text()).isEmpty();
-        if (!sure && turn.understood().is("technical_issue")) {
+        boolean problem = turn.understood().is("technical_issue");
+        if (!sure && problem) {
             // A problem report: a loosely related article rarely fixes it, so a ticket is offered outright.
             content = opening + "This is the closest I found in our help center, \"" + source + "\", though it may "
                     + "not cover your problem:\n\n" + passage + "\n\nIf it doesn't help, I can open a ticket so our "
                     + "team looks into it (just say yes), or connect you with someone now.";
-            next = next.withPending(Pending.of(Pending.OFFER_HELP).with("question", turn.text()));
         } else if (!sure) {
             content = opening + "I'm not sure this is what you're asking, but the closest I found in our help center "
                     + "is \"" + source + "\":\n\n" + passage + "\n\nIf that isn't it, tell me a little more, or ask "
@@ -99,6 +99,14 @@ public final class KnowledgeAnswers {
             content = opening + "On \"" + source + "\", our help center says:\n\n" + passage;
         } else {
             content = opening + passage + "\n\n(From our help center: " + source + ")";
+        }
+        if (sure && problem) {
+            // Even the right article may not fix a fault: a ticket stays one word away.
+            content = content + "\n\nIf that doesn't solve it, I can open a ticket so our team looks into it: just "
+                    + "say yes.";
+        }
+        if (problem) {
+            next = next.withPending(Pending.of(Pending.OFFER_HELP).with("question", turn.text()));
         }
         return Outcome.say(Route.KNOWLEDGE.wire(), content, next)
                 .citing(List.of(new Citation(best.documentId(), best.title(), best.sectionPath())))

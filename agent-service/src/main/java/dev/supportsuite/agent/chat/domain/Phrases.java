@@ -13,15 +13,23 @@ import java.util.regex.Pattern;
 final class Phrases {
 
     private static final Pattern YES = Pattern.compile(
-            "^(yes|yeah|yep|yup|sure|ok|okay|please|please do|go ahead|do it|correct|confirm|confirmed|y|sounds good"
-                    + "|that'?s right|right|absolutely|of course|sí|si|oui|ja|sim)\\b.{0,40}$",
+            "^(?:yes|yeah|yep|yup|sure|ok|okay|please|please do|go ahead|do it|correct|confirm|confirmed|y"
+                    + "|sounds good|that'?s right|right|absolutely|of course|sí|si|oui|ja|sim)\\b",
             Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern NO = Pattern.compile(
-            "^(no|nope|nah|n|don'?t|do not|cancel|never ?mind|not now|stop|forget it|no thanks?)\\b.{0,40}$");
-    /** A question that follows a first word or two, as in "no, but how do I ..." or "ok. also, is it ...". */
-    private static final Pattern FOLLOWING_QUESTION = Pattern.compile(
-            "[,.;!]\\s*(?:(?:and|but|also|so|then)[, ]+)*(?:how|what|when|where|why|which|who|is|are|can|could"
-                    + "|do(?! it\\b| that\\b| so\\b)|does|will|would)\\b");
+            "^(?:no|nope|nah|n|don'?t|do not|cancel|never ?mind|not now|stop|forget it|no thanks?)\\b");
+    /**
+     * The words that may follow a yes or a no and keep it one ("sure, go ahead and open it", "no thanks, that's
+     * all"). Anything else after it ("please close my ticket, it works now", "ok thanks. also, is my data
+     * encrypted?") is a message of its own.
+     */
+    private static final Set<String> AFTER_YES = Set.of("yes", "yeah", "sure", "ok", "okay", "please", "do", "it",
+            "that", "go", "ahead", "and", "open", "create", "a", "one", "the", "ticket", "thanks", "thank", "you",
+            "that's", "thats", "right", "correct", "fine", "good", "great", "perfect", "looks", "sounds", "now",
+            "por", "favor", "merci", "bitte", "grazie", "obrigado", "obrigada");
+    private static final Set<String> AFTER_NO = Set.of("no", "thanks", "thank", "you", "that's", "thats", "all", "it",
+            "need", "i'm", "im", "fine", "not", "now", "please", "ok", "okay", "don't", "dont", "bother", "for",
+            "the", "ticket", "that", "mind", "never", "merci", "gracias", "danke", "grazie", "obrigado", "obrigada");
     private static final Pattern BARE_REPLY = Pattern.compile(
             "^(yes|yeah|yep|yup|sure|ok|okay|alright|fine|no|nope|nah|hmm+|k)$");
     /** The opening of a question or a request, or a question mark anywhere. */
@@ -70,20 +78,30 @@ final class Phrases {
     }
 
     /**
-     * A yes, with at most a few words after it ("sure, go ahead"), none of them a new question: "ok thanks.
+     * A yes, with at most a few words of agreement after it ("sure, go ahead"), and no question: "ok thanks.
      * also, is my data encrypted?" is a question, not a yes to what the agent offered.
      */
     static boolean yes(String text) {
-        return YES.matcher(normal(text)).matches() && !asksSomethingElse(text);
+        return answers(YES, AFTER_YES, text);
     }
 
     /** A no, on the same terms as {@link #yes}: "no, but what about annual plans?" is a question. */
     static boolean no(String text) {
-        return NO.matcher(normal(text)).matches() && !asksSomethingElse(text);
+        return answers(NO, AFTER_NO, text);
     }
 
-    private static boolean asksSomethingElse(String text) {
-        return text.contains("?") || FOLLOWING_QUESTION.matcher(normal(text)).find();
+    private static boolean answers(Pattern opening, Set<String> allowedAfter, String text) {
+        String normal = normal(text);
+        Matcher matcher = opening.matcher(normal);
+        if (!matcher.lookingAt() || text.contains("?")) {
+            return false;
+        }
+        for (String word : normal.substring(matcher.end()).split("[^\\p{L}']+")) {
+            if (!word.isEmpty() && !allowedAfter.contains(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A yes, no or okay on its own, which means nothing when the agent asked nothing. */

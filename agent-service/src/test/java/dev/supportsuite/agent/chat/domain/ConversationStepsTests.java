@@ -329,7 +329,7 @@ class ConversationStepsTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"yes", "Yes!", "ok", "sure, go ahead", "yep please", "Go ahead.", "sí, por favor", "Oui",
-        "ja", "yes, do it", "ok, that's fine"})
+        "ja", "yes, do it", "ok, that's fine", "yes, go ahead and open it", "yep, looks good", "yes, open a ticket"})
     void shortAgreementsAreYes(String text) {
         assertThat(Phrases.yes(text)).isTrue();
         assertThat(Phrases.no(text)).isFalse();
@@ -337,7 +337,8 @@ class ConversationStepsTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"ok thanks. also, is my data encrypted?", "no, but what about annual plans?",
-        "yes, and how long does it take", "ok, can I also change my plan?"})
+        "yes, and how long does it take", "ok, can I also change my plan?", "please close my ticket, it works now",
+        "no, the export still fails"})
     void aYesOrNoFollowedByANewQuestionIsTheQuestion(String text) {
         assertThat(Phrases.yes(text)).isFalse();
         assertThat(Phrases.no(text)).isFalse();

@@ -372,6 +372,22 @@ class TurnServiceTests {
     }
 
     @Test
+    void aProblemReportAnsweredFromTheHelpCenterKeepsATicketOneWordAway() {
+        String problem = "the CSV export of our projects has been failing since yesterday";
+        intents.put(problem, "technical_issue");
+        knowledge.put(problem, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-exp",
+                "Export", "Guide > Data > Export", "Admins can…", "Admins can export CSV from Settings.", 0.82))));
+
+        String answer = say("c-fault", problem).content();
+        String readBack = say("c-fault", "yes").content();
+
+        assertThat(answer).startsWith("Admins can export CSV from Settings.\n\n(From our help center: Guide > Data > "
+                + "Export)").endsWith("If that doesn't solve it, I can open a ticket so our team looks into it: just say "
+                + "yes.");
+        assertThat(readBack).contains("Subject: The CSV export of our projects has been failing since yesterday");
+    }
+
+    @Test
     void aNewQuestionAfterTheOfferOfAPersonIsAnsweredEvenIfItSaysPeople() {
         String unknown = "do you have a printed manual?";
         String followUp = "how much would it cost for 12 people?";

@@ -53,6 +53,12 @@ public final class TicketTools {
                     + "(?: (?:to|on|in) (?:it|that|this|(?:(?:my|the|this|that) )?(?:support )?(?:ticket|case)))?\\b)[ ,:\\-]*"
                     + "(?:with|to say|saying|that)?",
             Pattern.CASE_INSENSITIVE);
+    /** A request to add what came before to a ticket: "it also happens with JSON, add that to the ticket". */
+    private static final Pattern TRAILING_UPDATE = Pattern.compile(
+            "[\\s,.;:!\\-]+(?:(?:and|so)\\s+)?(?:(?:please|pls)[, ]+)?(?:can you |could you )?(?:add|put|append|note)"
+                    + " (?:that|this|it) (?:to|on|in) (?:my|the|this|that|our) (?:support )?(?:ticket|case)"
+                    + "(?:,? please)?[\\s.!]*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern TICKET_ID = Pattern.compile("\\bTKT-[A-Z0-9]+\\b", Pattern.CASE_INSENSITIVE);
     private static final Set<String> FINISHED = Set.of("resolved", "closed");
     private static final int MAX_SUBJECT = 80;
@@ -355,10 +361,13 @@ public final class TicketTools {
         return matcher.find() ? matcher.start() : -1;
     }
 
-    /** Whether the message starts with an explicit request to change a ticket ("add to my ticket that ..."). */
+    /**
+     * Whether the message is an explicit request to change a ticket: it starts with one ("add to my ticket that
+     * ...") or ends with one ("..., add that to the ticket").
+     */
     public static boolean explicitUpdate(String text) {
         java.util.regex.Matcher matcher = UPDATE_PHRASE.matcher(text.strip());
-        return matcher.find() && matcher.start() <= 12;
+        return (matcher.find() && matcher.start() <= 12) || TRAILING_UPDATE.matcher(text.strip()).find();
     }
 
     /** What the customer wrote about the problem in a request to open a ticket; null if nothing. */
@@ -379,6 +388,10 @@ public final class TicketTools {
      */
     static String commentIn(String request) {
         String text = request.strip();
+        java.util.regex.Matcher trailing = TRAILING_UPDATE.matcher(text);
+        if (trailing.find() && Phrases.words(text.substring(0, trailing.start())) >= 2) {
+            return capitalised(text.substring(0, trailing.start()).strip());
+        }
         java.util.regex.Matcher matcher = UPDATE_PHRASE.matcher(text);
         if (!matcher.find() || matcher.start() > 12) {
             return text;

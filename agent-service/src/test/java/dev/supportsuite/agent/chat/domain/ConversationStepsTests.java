@@ -245,6 +245,8 @@ class ConversationStepsTests {
         "please add a note to ticket TKT-7QX2: the second invoice is wrong too|The second invoice is wrong too",
         "add to my ticket that the export fails again since Monday|The export fails again since Monday",
         "update ticket TKT-9: customer called back|Customer called back",
+        "actually it also happens with JSON exports, add that to the ticket|Actually it also happens with JSON exports",
+        "the second invoice is wrong too. Please add this to my ticket.|The second invoice is wrong too",
         "it still crashes on start, even after the update|it still crashes on start, even after the update"})
     void aTicketUpdateKeepsTheWordsAfterTheCommand(String text, String comment) {
         assertThat(TicketTools.commentIn(text)).isEqualTo(comment);

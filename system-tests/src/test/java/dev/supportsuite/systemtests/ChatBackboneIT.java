@@ -211,7 +211,8 @@ class ChatBackboneIT {
         String ticket;
         try (ChatSocket socket = ChatSocket.open(gateway, "/ws/chat/u-dana")) {
             socket.next(REPLY);
-            assertThat(exchange(socket, "hi, my name is Dana", "d-1")).startsWith("Hello! I'm the support assistant");
+            assertThat(exchange(socket, "hi, my name is Dana", "d-1"))
+                    .startsWith("Nice to meet you, Dana! I'm the support assistant");
             assertThat(exchange(socket, "please open a ticket: I need a copy of our signed contract", "d-3"))
                     .contains("Shall I open it");
             String opened = exchange(socket, "yes", "d-4");

@@ -41,6 +41,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -111,7 +113,8 @@ class ChatConfiguration {
                 routing.negativePolarity(), routing.unansweredHandoff()));
         Handoffs handoffs = new Handoffs();
         KnowledgeAnswers knowledge = new KnowledgeAnswers(knowledgeSearch, handoffs, routing.unansweredHandoff(),
-                routing.sureAnswerConfidence());
+                routing.sureAnswerConfidence(), intentProperties.plans().stream()
+                        .map(plan -> plan.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
         MemoryClient memory = new MemoryClient(http, services.memoryService(),
                 downstream(breakers, "memory-service", services.memoryTimeout()));
         TurnService turns = new TurnService(states, understander, policy, knowledge, new TicketTools(desk, clock),

@@ -6,6 +6,7 @@ import dev.supportsuite.contracts.chat.Citation;
 import dev.supportsuite.contracts.handoff.HandoffReasons;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -32,13 +33,19 @@ public final class KnowledgeAnswers {
     private final Handoffs handoffs;
     private final int unansweredHandoff;
     private final double sureConfidence;
+    private final Set<String> productTerms;
 
+    /**
+     * @param productTerms the product's own words a question may use without a passage repeating them (its
+     *                     plans' names), lower case
+     */
     public KnowledgeAnswers(KnowledgeSearch knowledge, Handoffs handoffs, int unansweredHandoff,
-            double sureConfidence) {
+            double sureConfidence, Set<String> productTerms) {
         this.knowledge = knowledge;
         this.handoffs = handoffs;
         this.unansweredHandoff = unansweredHandoff;
         this.sureConfidence = sureConfidence;
+        this.productTerms = Set.copyOf(productTerms);
     }
 
     public Mono<Outcome> answer(Turn turn, String opening) {
@@ -84,7 +91,7 @@ public final class KnowledgeAnswers {
         String content;
         ConversationState next = turn.state().withUnanswered(0);
         boolean sure = best.confidence() >= sureConfidence
-                && Phrases.namesMissingFrom(turn.text(), best.title() + " " + best.text()).isEmpty();
+                && Phrases.namesMissingFrom(turn.text(), best.title() + " " + best.text(), productTerms).isEmpty();
         boolean problem = turn.understood().is("technical_issue");
         if (!sure && problem) {
             // A problem report: a loosely related article rarely fixes it, so a ticket is offered outright.

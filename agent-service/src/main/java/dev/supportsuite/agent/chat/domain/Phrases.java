@@ -150,6 +150,11 @@ final class Phrases {
      * "does Pennant integrate with Salesforce?" finds the GitHub entry.
      */
     static List<String> namesMissingFrom(String question, String passage) {
+        return namesMissingFrom(question, passage, Set.of());
+    }
+
+    /** As {@link #namesMissingFrom(String, String)}, leaving out the product's own terms (its plans' names). */
+    static List<String> namesMissingFrom(String question, String passage, Set<String> productTerms) {
         String haystack = passage.toLowerCase(Locale.ROOT);
         List<String> missing = new ArrayList<>();
         Matcher word = NAME_WORD.matcher(question);
@@ -157,7 +162,8 @@ final class Phrases {
             String token = word.group();
             String before = question.substring(0, word.start()).strip();
             boolean startsSentence = before.isEmpty() || ".!?:".indexOf(before.charAt(before.length() - 1)) >= 0;
-            boolean name = !startsSentence && Character.isUpperCase(token.charAt(0)) && !NOT_NAMES.contains(token);
+            boolean name = !startsSentence && Character.isUpperCase(token.charAt(0)) && !NOT_NAMES.contains(token)
+                    && !productTerms.contains(token.toLowerCase(Locale.ROOT));
             if (name && !haystack.contains(token.toLowerCase(Locale.ROOT))) {
                 missing.add(token);
             }

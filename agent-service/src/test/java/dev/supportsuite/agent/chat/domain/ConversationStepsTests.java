@@ -276,6 +276,8 @@ class ConversationStepsTests {
         assertThat(Phrases.namesMissingFrom("how do I link a pull request?", github)).isEmpty();
         assertThat(Phrases.namesMissingFrom("Hi, can I use Pennant as a CRM?", github)).containsExactly("CRM");
         assertThat(Phrases.namesMissingFrom("Hello! Quick one: does it work with GitHub?", github)).isEmpty();
+        assertThat(Phrases.namesMissingFrom("how do I upgrade to Business?", "Choose Change plan.",
+                java.util.Set.of("team", "business"))).as("a plan's name is the product's own word").isEmpty();
     }
 
     @Test

@@ -54,7 +54,8 @@ class LanguageModelTurnTests {
         Handoffs handoffs = new Handoffs();
         OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder().baseUrl(openAi.baseUrl()).apiKey("test")
                 .modelName("gpt-4o-mini").timeout(Duration.ofSeconds(5)).build();
-        turns = new TurnService(states, understander, policy, new KnowledgeAnswers(knowledge, handoffs, 3, 0.7),
+        turns = new TurnService(states, understander, policy,
+                new KnowledgeAnswers(knowledge, handoffs, 3, 0.7, java.util.Set.of("team", "business")),
                 new TicketTools(desk, clock), new AccountLookup(desk), new DirectAnswers(), handoffs, published, clock)
                 .withModel(new ModelAnswers(model, knowledge, desk, JsonMapper.builder().build(), 3)
                         .withMemory((conversationId, caller) -> Mono.justOrEmpty(memories.get(caller.userId()))),

@@ -69,7 +69,8 @@ class TurnServiceTests {
         RoutingPolicy policy = new RoutingPolicy(new RoutingPolicy.Settings(0.8, 0.3, 3));
         Handoffs handoffs = new Handoffs();
         return new TurnService(override == null ? states : override.wrap(states), understander, policy,
-                new KnowledgeAnswers(search, handoffs, 3, 0.7), new TicketTools(desk, clock), new AccountLookup(desk),
+                new KnowledgeAnswers(search, handoffs, 3, 0.7, java.util.Set.of("team", "business")),
+                new TicketTools(desk, clock), new AccountLookup(desk),
                 new DirectAnswers(), handoffs, published, clock)
                 .withMemory((conversationId, caller) -> {
                     recalled.add(caller.userId());

@@ -91,6 +91,14 @@ class TurnServiceTests {
                 frustration, trend, 0.0, escalation, List.of(reasons), true);
     }
 
+    /** The knowledge base answers {@code question} with one passage, as sure of it as {@code confidence}. */
+    private void knows(String question, String documentId, String title, String sectionPath, String text,
+            double confidence) {
+        String snippet = text.length() <= 20 ? text : text.substring(0, 20) + "…";
+        knowledge.put(question, new KnowledgeSearch.Result(true, List.of(
+                new KnowledgeSearch.Passage(documentId, title, sectionPath, snippet, text, confidence))));
+    }
+
     private ChatOutboundMessage say(String conversation, String user, String type, String text) {
         int before = published.replies.size();
         ChatInboundMessage inbound = ChatInboundMessage.create(conversation, "m-" + (++seq), seq, user, type, text,
@@ -165,9 +173,8 @@ class TurnServiceTests {
         }
         confidences.put(known, 0.29);
         confidences.put(unknown, 0.48);
-        knowledge.put(known, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-sla",
-                "SLA", "SLA > Support response times", "Critical requests…",
-                "Critical requests are answered within 1 hour on Enterprise.", 0.78))));
+        knows(known, "doc-sla", "SLA", "SLA > Support response times",
+                "Critical requests are answered within 1 hour on Enterprise.", 0.78);
         knowledge.put(unknown, new KnowledgeSearch.Result(false, List.of(new KnowledgeSearch.Passage("doc-cur",
                 "Currency", "Currency", "Pennant bills…", "Pennant bills in US dollars.", 0.29))));
 
@@ -210,10 +217,8 @@ class TurnServiceTests {
         String upset = "your export is broken again and I am fed up";
         moods.put(calm, mood(-0.09, 0.5, "stable", "suggest", "elevated_frustration", "threat_to_leave"));
         moods.put(upset, mood(-0.2, 0.55, "stable", "suggest", "elevated_frustration"));
-        knowledge.put(calm, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-del",
-                "Delete account", "Delete account", "Open Profile…", "Open Profile > Account.", 0.8))));
-        knowledge.put(upset, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-exp",
-                "Export", "Export", "Exports run…", "Exports run nightly.", 0.8))));
+        knows(calm, "doc-del", "Delete account", "Delete account", "Open Profile > Account.", 0.8);
+        knows(upset, "doc-exp", "Export", "Export", "Exports run nightly.", 0.8);
 
         String calmReply = say("c-calm", calm).content();
         String upsetReply = say("c-upset", upset).content();
@@ -295,9 +300,8 @@ class TurnServiceTests {
     void aCalmReportOfAnIssueIsAnsweredNotEscalated() {
         intents.put("I have an issue with my invoice", "billing_question");
         moods.put("I have an issue with my invoice", mood(0.0, 0.1, "stable", "none"));
-        knowledge.put("I have an issue with my invoice", new KnowledgeSearch.Result(true, List.of(
-                new KnowledgeSearch.Passage("doc-inv", "Invoices", "Billing > Invoices", "Invoices are in…",
-                        "Invoices are in Settings.", 0.9))));
+        knows("I have an issue with my invoice", "doc-inv", "Invoices", "Billing > Invoices",
+                "Invoices are in Settings.", 0.9);
 
         ChatOutboundMessage reply = say("c6", "I have an issue with my invoice");
 
@@ -311,12 +315,10 @@ class TurnServiceTests {
     void anAnswerQuotesTheWholePassageNotItsSnippetAndALongOneUpToASentenceEnd() {
         String whole = "Refunds reach your card within 5 to 10 business days. ".repeat(30).strip();
         intents.put("when will my refund arrive", "refund_request");
-        knowledge.put("when will my refund arrive", new KnowledgeSearch.Result(true, List.of(
-                new KnowledgeSearch.Passage("doc-ref", "Refunds", "Billing > Refunds", "Refunds reach your…",
-                        "Refunds reach your card within 5 to 10 business days. Ask from Settings > Billing.", 0.9))));
+        knows("when will my refund arrive", "doc-ref", "Refunds", "Billing > Refunds",
+                "Refunds reach your card within 5 to 10 business days. Ask from Settings > Billing.", 0.9);
         intents.put("and a long one", "refund_request");
-        knowledge.put("and a long one", new KnowledgeSearch.Result(true, List.of(
-                new KnowledgeSearch.Passage("doc-long", "Refunds", "Refunds", "Refunds reach…", whole, 0.9))));
+        knows("and a long one", "doc-long", "Refunds", "Refunds", whole, 0.9);
 
         String reply = say("c6b", "when will my refund arrive").content();
         String longReply = say("c6c", "and a long one").content();
@@ -330,9 +332,8 @@ class TurnServiceTests {
     @Test
     void aPassageTheKnowledgeBaseIsLessSureOfIsOfferedAsTheClosestEntryNamedFirst() {
         String question = "does Pennant have a Gantt chart view?";
-        knowledge.put(question, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-req",
-                "Which browsers does Pennant support?", "", "Pennant runs in…",
-                "Pennant runs in the two latest versions of Chrome, Firefox, Safari and Edge.", 0.61))));
+        knows(question, "doc-req", "Which browsers does Pennant support?", "",
+                "Pennant runs in the two latest versions of Chrome, Firefox, Safari and Edge.", 0.61);
         moods.put(question, mood(0.0, 0.35, "stable", "suggest"));
 
         ChatOutboundMessage reply = say("c-near", question);
@@ -348,9 +349,8 @@ class TurnServiceTests {
     @Test
     void aPassageThatNeverNamesWhatTheQuestionAsksAboutIsOnlyTheClosestEntry() {
         String question = "does Pennant integrate with Salesforce?";
-        knowledge.put(question, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-gh",
-                "Does Pennant integrate with GitHub?", "", "The GitHub…",
-                "The GitHub integration links pull requests to tasks.", 0.86))));
+        knows(question, "doc-gh", "Does Pennant integrate with GitHub?", "",
+                "The GitHub integration links pull requests to tasks.", 0.86);
 
         assertThat(say("c-sf", question).content()).startsWith("I'm not sure this is what you're asking, but the "
                 + "closest I found in our help center is \"Does Pennant integrate with GitHub?\"");
@@ -360,8 +360,7 @@ class TurnServiceTests {
     void aProblemReportWithOnlyALooseMatchIsOfferedATicketThatAYesOpens() {
         String problem = "my invoices page shows an error 500 since this morning";
         intents.put(problem, "technical_issue");
-        knowledge.put(problem, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-vat",
-                "VAT on invoices", "", "Enter your…", "Enter your VAT number in Settings > Billing.", 0.63))));
+        knows(problem, "doc-vat", "VAT on invoices", "", "Enter your VAT number in Settings > Billing.", 0.63);
 
         ChatOutboundMessage offer = say("c-bug", problem);
         ChatOutboundMessage readBack = say("c-bug", "yes");
@@ -376,15 +375,14 @@ class TurnServiceTests {
     void aProblemReportAnsweredFromTheHelpCenterKeepsATicketOneWordAway() {
         String problem = "the CSV export of our projects has been failing since yesterday";
         intents.put(problem, "technical_issue");
-        knowledge.put(problem, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-exp",
-                "Export", "Guide > Data > Export", "Admins can…", "Admins can export CSV from Settings.", 0.82))));
+        knows(problem, "doc-exp", "Export", "Guide > Data > Export", "Admins can export CSV from Settings.", 0.82);
 
         String answer = say("c-fault", problem).content();
         String readBack = say("c-fault", "yes").content();
 
-        assertThat(answer).startsWith("Admins can export CSV from Settings.\n\n(From our help center: Guide > Data > "
-                + "Export)").endsWith("If that doesn't solve it, I can open a ticket so our team looks into it: just say "
-                + "yes.");
+        assertThat(answer)
+                .startsWith("Admins can export CSV from Settings.\n\n(From our help center: Guide > Data > Export)")
+                .endsWith("If that doesn't solve it, I can open a ticket so our team looks into it: just say yes.");
         assertThat(readBack).contains("Subject: The CSV export of our projects has been failing since yesterday");
     }
 
@@ -393,8 +391,7 @@ class TurnServiceTests {
         String unknown = "do you have a printed manual?";
         String followUp = "how much would it cost for 12 people?";
         intents.put(followUp, "billing_question");
-        knowledge.put(followUp, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-plans",
-                "Plans", "", "Team costs…", "Team costs 10 USD per member a month.", 0.8))));
+        knows(followUp, "doc-plans", "Plans", "", "Team costs 10 USD per member a month.", 0.8);
 
         assertThat(say("c-offer", unknown).content()).contains("connect you with someone now");
         ChatOutboundMessage answer = say("c-offer", followUp);
@@ -425,12 +422,10 @@ class TurnServiceTests {
     @Test
     void aYesOrNoPassageIsIntroducedByTheEntryItAnswers() {
         String question = "can I pay with bitcoin?";
-        knowledge.put(question, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-cur",
-                "Can I pay in a currency other than US dollars?", "", "Yes. You can…",
-                "Yes. You can pay in euros or pounds.", 0.78))));
+        knows(question, "doc-cur", "Can I pay in a currency other than US dollars?", "",
+                "Yes. You can pay in euros or pounds.", 0.78);
         String sure = "how do I export my data?";
-        knowledge.put(sure, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-exp",
-                "Export", "Guide > Data > Export", "Admins can…", "Admins can export from Settings.", 0.78))));
+        knows(sure, "doc-exp", "Export", "Guide > Data > Export", "Admins can export from Settings.", 0.78);
 
         assertThat(say("c-yes", question).content()).isEqualTo("On \"Can I pay in a currency other than US "
                 + "dollars?\", our help center says:\n\nYes. You can pay in euros or pounds.");

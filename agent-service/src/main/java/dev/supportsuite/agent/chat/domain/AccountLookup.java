@@ -31,7 +31,7 @@ public final class AccountLookup {
         // yes then opens with the question as its description.
         boolean charge = Phrases.asksAboutACharge(turn.text());
         ConversationState next = charge
-                ? turn.state().withPending(Pending.of(Pending.OFFER_HELP).with("question", turn.text().strip()))
+                ? turn.state().withPending(Pending.offerHelp(turn.text()))
                 : turn.state();
         return desk.account(turn.caller())
                 .map(account -> Outcome.say(Route.ACCOUNT.wire(), describe(account) + (charge ? "\nIf a charge looks "

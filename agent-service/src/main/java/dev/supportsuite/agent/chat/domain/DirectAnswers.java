@@ -77,7 +77,7 @@ public final class DirectAnswers {
      */
     public Outcome onlyEnglish(Turn turn) {
         ConversationState next = turn.state()
-                .withPending(Pending.of(Pending.OFFER_HELP).with("question", turn.text().strip()));
+                .withPending(Pending.offerHelp(turn.text()));
         String notice = "Sorry, I can only answer in English for now. Please write your question in English, or "
                 + "ask for a person and someone from our team will take over.";
         String own = IN_THEIR_LANGUAGE.get(turn.understood().mood().language());
@@ -87,7 +87,7 @@ public final class DirectAnswers {
     /** A complaint on a worsening conversation: an apology and a choice between a person and a ticket. */
     public Outcome complaint(Turn turn) {
         ConversationState next = turn.state()
-                .withPending(Pending.of(Pending.OFFER_HELP).with("question", turn.text().strip()));
+                .withPending(Pending.offerHelp(turn.text()));
         return Outcome.say(Route.COMPLAINT.wire(), "I'm really sorry about this; that's not the experience you "
                 + "should have. I can connect you with a person from our team now, or open a ticket so someone "
                 + "follows up on it. Which would you prefer?", next);

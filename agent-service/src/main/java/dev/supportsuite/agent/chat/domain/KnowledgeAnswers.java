@@ -57,7 +57,7 @@ public final class KnowledgeAnswers {
                 .onErrorResume(e -> {
                     searchFailed(turn, e);
                     ConversationState next = turn.state()
-                            .withPending(Pending.of(Pending.OFFER_HELP).with("question", question));
+                            .withPending(Pending.offerHelp(question));
                     return Mono.just(Outcome.say(Route.KNOWLEDGE.wire(), opening + "I can't reach our help center "
                                     + "right now, so I can't look that up, and I'd rather not guess. I can open a "
                                     + "ticket so a person follows up, or connect you with someone now. Just say which.",
@@ -113,7 +113,7 @@ public final class KnowledgeAnswers {
                     + "say yes.";
         }
         if (problem) {
-            next = next.withPending(Pending.of(Pending.OFFER_HELP).with("question", turn.text()));
+            next = next.withPending(Pending.offerHelp(turn.text()));
         }
         return Outcome.say(Route.KNOWLEDGE.wire(), content, next)
                 .citing(List.of(new Citation(best.documentId(), best.title(), best.sectionPath())))
@@ -157,7 +157,7 @@ public final class KnowledgeAnswers {
                     .tool("search_faq", Map.of("query", turn.text()), "no_answer");
         }
         ConversationState next = turn.state().withUnanswered(misses)
-                .withPending(Pending.of(Pending.OFFER_HELP).with("question", turn.text()));
+                .withPending(Pending.offerHelp(turn.text()));
         return Outcome.say(Route.KNOWLEDGE.wire(), opening + "I couldn't find a reliable answer to that in our help "
                         + "center, and I'd rather not guess. I can open a ticket so a person follows up, or connect "
                         + "you with someone now. Just say which.", next)

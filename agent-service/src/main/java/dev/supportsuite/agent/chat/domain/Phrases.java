@@ -146,25 +146,30 @@ final class Phrases {
 
     /**
      * The names in a question (capitalised words inside a sentence, such as "Salesforce" or "CRM") that a passage
-     * never mentions. A passage that leaves out the very thing asked about is likely about something else:
-     * "does Pennant integrate with Salesforce?" finds the GitHub entry.
+     * never mentions, leaving out the product's own terms (its plans' names, lower case). A passage that leaves
+     * out the very thing asked about is likely about something else: "does Pennant integrate with Salesforce?"
+     * finds the GitHub entry.
      */
-    static List<String> namesMissingFrom(String question, String passage) {
-        return namesMissingFrom(question, passage, Set.of());
-    }
-
-    /** As {@link #namesMissingFrom(String, String)}, leaving out the product's own terms (its plans' names). */
     static List<String> namesMissingFrom(String question, String passage, Set<String> productTerms) {
         String haystack = passage.toLowerCase(Locale.ROOT);
         List<String> missing = new ArrayList<>();
         Matcher word = NAME_WORD.matcher(question);
+        char last = '.';
+        int scanned = 0;
         while (word.find()) {
+            // The last non-blank character before the word tells whether it opens a sentence.
+            for (int i = scanned; i < word.start(); i++) {
+                if (!Character.isWhitespace(question.charAt(i))) {
+                    last = question.charAt(i);
+                }
+            }
+            scanned = word.end();
             String token = word.group();
-            String before = question.substring(0, word.start()).strip();
-            boolean startsSentence = before.isEmpty() || ".!?:".indexOf(before.charAt(before.length() - 1)) >= 0;
-            boolean name = !startsSentence && Character.isUpperCase(token.charAt(0)) && !NOT_NAMES.contains(token)
-                    && !productTerms.contains(token.toLowerCase(Locale.ROOT));
-            if (name && !haystack.contains(token.toLowerCase(Locale.ROOT))) {
+            boolean opensSentence = ".!?:".indexOf(last) >= 0;
+            last = token.charAt(token.length() - 1);
+            String lower = token.toLowerCase(Locale.ROOT);
+            if (!opensSentence && Character.isUpperCase(token.charAt(0)) && !NOT_NAMES.contains(token)
+                    && !productTerms.contains(lower) && !haystack.contains(lower)) {
                 missing.add(token);
             }
         }

@@ -40,9 +40,11 @@ public final class TicketTools {
      * punctuation mark, an "and" or "so", or as a polite request ("... could you open a ticket for this").
      */
     private static final Pattern TRAILING_REQUEST = Pattern.compile(
-            "(?:\\s*[,.;:!?\\-–]+\\s*(?:(?:and|so)\\s+)?|\\s+(?:and|so)\\s+|\\s+(?=(?:please|pls|can you|could you|would you)\\b))"
-                    + "(?:(?:please|pls)[, ]+)?(?:(?:can|could|would|will) you(?: please)? |i(?:'d| would)? (?:like|want|need) "
-                    + "(?:you )?to |i want you to |let'?s )?(?:please )?(?:open|create|file|raise|submit|log|lodge|start)"
+            "(?:\\s*[,.;:!?\\-–]+\\s*(?:(?:and|so)\\s+)?|\\s+(?:and|so)\\s+"
+                    + "|\\s+(?=(?:please|pls|can you|could you|would you)\\b))"
+                    + "(?:(?:please|pls)[, ]+)?(?:(?:can|could|would|will) you(?: please)? "
+                    + "|i(?:'d| would)? (?:like|want|need) (?:you )?to |i want you to |let'?s )?"
+                    + "(?:please )?(?:open|create|file|raise|submit|log|lodge|start)"
                     + "(?: me| us)? (?:(?:a|an|one|new|another|support|help|service)[ -])*(?:ticket|case)"
                     + "(?: for (?:me|us|this|it|that))?(?:,? please)?[\\s.!?]*$",
             Pattern.CASE_INSENSITIVE);
@@ -50,7 +52,8 @@ public final class TicketTools {
             "\\b(?:please |can you |could you |i(?:'d| would)? (?:like|want|need) to )?(?:(?:update|add to|add|change|"
                     + "edit|modify|append to)(?: my| the| this| that)?(?: support)? (?:ticket|case)\\b"
                     + "|(?:add|post|leave|put|write) (?:a |an |this |that )?(?:comment|note)"
-                    + "(?: (?:to|on|in) (?:it|that|this|(?:(?:my|the|this|that) )?(?:support )?(?:ticket|case)))?\\b)[ ,:\\-]*"
+                    + "(?: (?:to|on|in) (?:it|that|this|(?:(?:my|the|this|that) )?(?:support )?(?:ticket|case)))?"
+                    + "\\b)[ ,:\\-]*"
                     + "(?:with|to say|saying|that)?",
             Pattern.CASE_INSENSITIVE);
     /** A request to add what came before to a ticket: "it also happens with JSON, add that to the ticket". */
@@ -59,6 +62,11 @@ public final class TicketTools {
                     + " (?:that|this|it) (?:to|on|in) (?:my|the|this|that|our) (?:support )?(?:ticket|case)"
                     + "(?:,? please)?[\\s.!]*$",
             Pattern.CASE_INSENSITIVE);
+    /** What may stand between a command to change a ticket and the words to add: its id, "with", "that". */
+    private static final Pattern COMMENT_LEAD = Pattern.compile(
+            "^(?:TKT-[A-Z0-9]+\\b)?[ ,:;.\\-]*(?:(?:with|to say|saying|that)\\b)?[ ,:\\-]*", Pattern.CASE_INSENSITIVE);
+    /** How far into a message a command to change a ticket may start ("hi, please add to my ticket ..."). */
+    private static final int LEADING_COMMAND_CHARS = 12;
     private static final Pattern TICKET_ID = Pattern.compile("\\bTKT-[A-Z0-9]+\\b", Pattern.CASE_INSENSITIVE);
     private static final Set<String> FINISHED = Set.of("resolved", "closed");
     private static final int MAX_SUBJECT = 80;
@@ -366,8 +374,13 @@ public final class TicketTools {
      * ...") or ends with one ("..., add that to the ticket").
      */
     public static boolean explicitUpdate(String text) {
-        java.util.regex.Matcher matcher = UPDATE_PHRASE.matcher(text.strip());
-        return (matcher.find() && matcher.start() <= 12) || TRAILING_UPDATE.matcher(text.strip()).find();
+        return leadingUpdateEnd(text.strip()) >= 0 || TRAILING_UPDATE.matcher(text.strip()).find();
+    }
+
+    /** Where a command to change a ticket at the start of the message ends ("add to my ticket that"); -1 without. */
+    private static int leadingUpdateEnd(String text) {
+        java.util.regex.Matcher matcher = UPDATE_PHRASE.matcher(text);
+        return matcher.find() && matcher.start() <= LEADING_COMMAND_CHARS ? matcher.end() : -1;
     }
 
     /** What the customer wrote about the problem in a request to open a ticket; null if nothing. */
@@ -392,12 +405,12 @@ public final class TicketTools {
         if (trailing.find() && Phrases.words(text.substring(0, trailing.start())) >= 2) {
             return capitalised(text.substring(0, trailing.start()).strip());
         }
-        java.util.regex.Matcher matcher = UPDATE_PHRASE.matcher(text);
-        if (!matcher.find() || matcher.start() > 12) {
+        int command = leadingUpdateEnd(text);
+        if (command < 0) {
             return text;
         }
-        String rest = text.substring(matcher.end()).strip();
-        rest = rest.replaceFirst("(?i)^(?:TKT-[A-Z0-9]+\\b)?[ ,:;.\\-]*(?:(?:with|to say|saying|that)\\b)?[ ,:\\-]*", "");
+        String rest = text.substring(command).strip();
+        rest = COMMENT_LEAD.matcher(rest).replaceFirst("");
         return Phrases.words(rest) >= 2 ? capitalised(rest) : text;
     }
 

@@ -35,6 +35,11 @@ public record Pending(String step, Map<String, String> slots) {
         return new Pending(step, Map.of());
     }
 
+    /** The offer of a ticket or a person about {@code question}, which becomes the ticket's description. */
+    public static Pending offerHelp(String question) {
+        return of(OFFER_HELP).with("question", question.strip());
+    }
+
     public String slot(String name) {
         return slots.get(name);
     }

@@ -41,8 +41,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -102,7 +103,7 @@ class ChatConfiguration {
     TurnService turnService(ConversationStateRepository states, TurnPublisher publisher, IntentService intents,
             IntentProperties intentProperties, SupportDesk desk, KnowledgeSearch knowledgeSearch,
             WebClient.Builder http, AgentServicesProperties services, RoutingProperties routing,
-            CircuitBreakerRegistry breakers, LlmProperties llm, JsonMapper json) {
+            CircuitBreakerRegistry breakers, LlmProperties llm, ProductProperties product, JsonMapper json) {
         Clock clock = Clock.systemUTC();
         EntityExtractor entities = new EntityExtractor(clock, intentProperties.plans());
         Understander understander = new Understander(intents::classify, entities::extract,
@@ -112,9 +113,10 @@ class ChatConfiguration {
         RoutingPolicy policy = new RoutingPolicy(new RoutingPolicy.Settings(routing.handoffFrustration(),
                 routing.negativePolarity(), routing.unansweredHandoff()));
         Handoffs handoffs = new Handoffs();
+        Set<String> productTerms = new HashSet<>(product.nameWords());
+        intentProperties.plans().forEach(plan -> productTerms.add(plan.toLowerCase(Locale.ROOT)));
         KnowledgeAnswers knowledge = new KnowledgeAnswers(knowledgeSearch, handoffs, routing.unansweredHandoff(),
-                routing.sureAnswerConfidence(), intentProperties.plans().stream()
-                        .map(plan -> plan.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
+                routing.sureAnswerConfidence(), productTerms);
         MemoryClient memory = new MemoryClient(http, services.memoryService(),
                 downstream(breakers, "memory-service", services.memoryTimeout()));
         TurnService turns = new TurnService(states, understander, policy, knowledge, new TicketTools(desk, clock),
@@ -129,7 +131,8 @@ class ChatConfiguration {
                     .timeout(llm.timeout())
                     .temperature(0.2)
                     .build();
-            turns.withModel(new ModelAnswers(model, knowledgeSearch, desk, json, llm.maxToolRounds()).withMemory(memory),
+            turns.withModel(new ModelAnswers(model, knowledgeSearch, desk, json, llm.maxToolRounds(),
+                    product.introduction()).withMemory(memory),
                     llm.timeout());
         } else {
             log.info("No language model configured: answers come from the grounded composer");

@@ -72,10 +72,16 @@ public final class ModelAnswers implements GenerativeAnswers {
     private final SupportDesk desk;
     private final JsonMapper json;
     private final int maxToolRounds;
+    private final String product;
     private CustomerMemory memory;
 
+    /**
+     * @param product the product supported, as the instructions introduce it ("Pennant, a project management
+     *                product")
+     */
     public ModelAnswers(StreamingChatModel model, KnowledgeSearch knowledge, SupportDesk desk, JsonMapper json,
-            int maxToolRounds) {
+            int maxToolRounds, String product) {
+        this.product = product;
         this.model = model;
         this.knowledge = knowledge;
         this.desk = desk;
@@ -207,11 +213,11 @@ public final class ModelAnswers implements GenerativeAnswers {
         return outcome;
     }
 
-    private static String instructions(Turn turn, List<KnowledgeSearch.Passage> passages,
+    private String instructions(Turn turn, List<KnowledgeSearch.Passage> passages,
             CustomerMemory.Recollection known) {
-        StringBuilder prompt = new StringBuilder("""
-                You are the customer support assistant of Pennant, a project management product. Answer the
-                customer briefly and kindly, in their language. Rules:
+        StringBuilder prompt = new StringBuilder("You are the customer support assistant of " + product + ".\n");
+        prompt.append("""
+                Answer the customer briefly and kindly, in their language. Rules:
                 - State facts about the product, plans, billing or policies only from the numbered help center
                   passages below or from tool results, and cite each passage you use as [n].
                 - If neither the passages nor the tools answer the question, say you don't know and offer to open

@@ -37,7 +37,7 @@ public final class KnowledgeAnswers {
 
     /**
      * @param productTerms the product's own words a question may use without a passage repeating them (its
-     *                     plans' names), lower case
+     *                     name and its plans' names), lower case
      */
     public KnowledgeAnswers(KnowledgeSearch knowledge, Handoffs handoffs, int unansweredHandoff,
             double sureConfidence, Set<String> productTerms) {

@@ -61,7 +61,7 @@ final class Phrases {
                     + "(\\p{Lu}[\\p{L}'-]+)");
     private static final Pattern NAME_WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}+]*");
     /** Capitalised words that name nothing a passage must mention. */
-    private static final Set<String> NOT_NAMES = Set.of("I", "Pennant", "OK", "Ok", "Hi", "Hello");
+    private static final Set<String> NOT_NAMES = Set.of("I", "OK", "Ok", "Hi", "Hello");
     private static final Pattern TICKET = Pattern.compile("\\b(ticket|case|follow[ -]?up|e-?mail me)\\b");
     private static final Pattern CLOSE = Pattern.compile(
             "\\b(close|closed|resolved|solved|fixed|sorted|no longer need|don'?t need)\\b");
@@ -146,7 +146,7 @@ final class Phrases {
 
     /**
      * The names in a question (capitalised words inside a sentence, such as "Salesforce" or "CRM") that a passage
-     * never mentions, leaving out the product's own terms (its plans' names, lower case). A passage that leaves
+     * never mentions, leaving out the product's own terms (its name and its plans' names, lower case). A passage that leaves
      * out the very thing asked about is likely about something else: "does Pennant integrate with Salesforce?"
      * finds the GitHub entry.
      */

@@ -2,6 +2,7 @@ package dev.supportsuite.agent.chat.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.supportsuite.agent.config.ProductProperties;
 import dev.supportsuite.agent.conversation.domain.ConversationState;
 import dev.supportsuite.agent.conversation.domain.Pending;
 import dev.supportsuite.contracts.handoff.HandoffReasons;
@@ -281,6 +282,17 @@ class ConversationStepsTests {
                 .isEmpty();
         assertThat(Phrases.namesMissingFrom("how do I upgrade to Business?", "Choose Change plan.",
                 Set.of("team", "business"))).as("a plan's name is the product's own word").isEmpty();
+    }
+
+    @Test
+    void theProductsOwnNameIsNotANameThePassageMustMention() {
+        String export = "Export a project as CSV from Settings, then Export.";
+        Set<String> acme = new ProductProperties("Acme Desk", "a help desk product").nameWords();
+
+        assertThat(acme).containsExactlyInAnyOrder("acme", "desk");
+        assertThat(Phrases.namesMissingFrom("Can Acme Desk export to CSV?", export, acme)).isEmpty();
+        assertThat(Phrases.namesMissingFrom("Can Pennant export to CSV?", export, acme))
+                .as("another product's name is a name like any other").containsExactly("Pennant");
     }
 
     @Test

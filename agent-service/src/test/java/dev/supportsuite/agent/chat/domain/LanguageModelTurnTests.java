@@ -57,8 +57,8 @@ class LanguageModelTurnTests {
         turns = new TurnService(states, understander, policy,
                 new KnowledgeAnswers(knowledge, handoffs, 3, 0.7, java.util.Set.of("team", "business")),
                 new TicketTools(desk, clock), new AccountLookup(desk), new DirectAnswers(), handoffs, published, clock)
-                .withModel(new ModelAnswers(model, knowledge, desk, JsonMapper.builder().build(), 3)
-                        .withMemory((conversationId, caller) -> Mono.justOrEmpty(memories.get(caller.userId()))),
+                .withModel(new ModelAnswers(model, knowledge, desk, JsonMapper.builder().build(), 3,
+                        "Acme Desk, a help desk product").withMemory((conversationId, caller) -> Mono.justOrEmpty(memories.get(caller.userId()))),
                         Duration.ofSeconds(5));
     }
 
@@ -89,7 +89,8 @@ class LanguageModelTurnTests {
         assertThat(published.tokens.stream().map(ChatTokenEvent::text).collect(Collectors.joining()))
                 .isEqualTo(reply.content());
         String system = openAi.requests.get(0).path("messages").get(0).path("content").asString();
-        assertThat(system).contains("[1] Can I get a refund?: Annual plans are refunded pro rata within 30 days.");
+        assertThat(system).contains("[1] Can I get a refund?: Annual plans are refunded pro rata within 30 days.")
+                .startsWith("You are the customer support assistant of Acme Desk, a help desk product.\n");
         assertThat(openAi.requests.get(0).path("stream").asBoolean()).isTrue();
     }
 

@@ -66,6 +66,10 @@ public final class DirectAnswers {
     }
 
     public Outcome outOfScope(Turn turn) {
+        if (Phrases.unreadable(turn.text())) {
+            return Outcome.say(Route.OUT_OF_SCOPE.wire(), "Sorry, I didn't catch that. Could you tell me in a few "
+                    + "words what you need? " + OFFER, turn.state().withPending(null));
+        }
         return Outcome.say(Route.OUT_OF_SCOPE.wire(), "That's outside what I can help with here. I can answer "
                 + "questions about billing, plans, your account, security, integrations and technical problems, "
                 + "open or check a support ticket, or connect you with a person.", turn.state().withPending(null));

@@ -62,6 +62,36 @@ final class Phrases {
     private static final Pattern NAME_WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}+]*");
     /** Capitalised words that name nothing a passage must mention. */
     private static final Set<String> NOT_NAMES = Set.of("I", "OK", "Ok", "Hi", "Hello");
+    /**
+     * A request for a person in so many words ("i need someone from security on this NOW", "can I talk to a
+     * real human"): a verb of asking or talking right before the person, so "someone hacked our account" is none.
+     */
+    private static final Pattern REQUESTS_PERSON = Pattern.compile(
+            "\\b(?:need|want|get me|give me)\\s+(?:a |an |some )?(?:real |actual |live )?"
+                    + "(?:human|person|someone|somebody|representative|operator)\\b"
+                    // "we want someone on our team to see the roadmap" is a question about permissions
+                    + "(?! (?:on|in|from) (?:my|our) (?:team|workspace|company|org)| to (?:see|view|access|edit|have"
+                    + "|be|join|use|manage|invite)\\b)"
+                    + "|\\b(?:(?:talk|speak|chat) (?:to|with)|connect me (?:to|with)|put me through to|transfer me to"
+                    + "|escalate (?:this |it )?to)\\s+(?:a |an |some |your )?(?:real |actual |live )?"
+                    + "(?:human|person|someone|somebody|representative|rep|operator|agent|manager|supervisor)\\b");
+    /**
+     * An ultimatum or a customer leaving for another product: "fix it or I cancel", "forget it, I'm switching to
+     * Asana". Asking how to cancel is neither.
+     */
+    private static final Pattern ULTIMATUM = Pattern.compile(
+            "\\bor (?:else )?(?:i|we)(?:'ll| will| am going to| are going to|'m going to|'re going to)? "
+                    + "(?:cancel|leave|switch|quit|move|go elsewhere|take (?:our|my) business)\\b"
+                    + "|\\b(?:(?:i|we)(?:'ll| will|'m going to|'re going to| am going to| are going to) (?:switch|move"
+                    + "|migrate|go)|switching|moving|migrating|going back) (?:over |back )?to (?:asana|monday|trello"
+                    + "|clickup|jira|notion|basecamp|wrike|smartsheet|a competitor|your competitors?|another (?:tool"
+                    + "|product|provider|vendor|app))\\b");
+    /** Saying they will cancel or leave, which is a threat only when said in anger ("we're going to cancel!!"). */
+    private static final Pattern LEAVING = Pattern.compile(
+            "\\b(?:i|we)(?:'ll| will| am| are|'m|'re) (?:going to |gonna )?(?:cancel|cancell?ing|leav(?:e|ing)"
+                    + "(?! (?:a|an|the|it|this|that|my|our|your)\\b)|quit|quitting|look (?:for|at) alternatives|find another)\\b");
+    /** A word of no language: five consonants in a row, as in keyboard mashing ("asdfghjkl", "sdfsdfg"). */
+    private static final Pattern MASHED = Pattern.compile("[bcdfghjklmnpqrstvwxz]{5}");
     private static final Pattern TICKET = Pattern.compile("\\b(ticket|case|follow[ -]?up|e-?mail me)\\b");
     private static final Pattern CLOSE = Pattern.compile(
             "\\b(close|closed|resolved|solved|fixed|sorted|no longer need|don'?t need)\\b");
@@ -184,6 +214,33 @@ final class Phrases {
 
     static boolean asksForPerson(String text) {
         return PERSON.matcher(normal(text)).find();
+    }
+
+    /** An explicit request for a person, whatever the classifier made of the rest of the message. */
+    static boolean requestsAPerson(String text) {
+        return REQUESTS_PERSON.matcher(normal(text)).find();
+    }
+
+    /** Whether the customer gives an ultimatum or says they are leaving for another product. */
+    static boolean ultimatum(String text) {
+        return ULTIMATUM.matcher(normal(text)).find();
+    }
+
+    /** Whether the customer says they will cancel or leave (a threat if said in anger, else maybe a plan). */
+    static boolean saysLeaving(String text) {
+        return LEAVING.matcher(normal(text)).find();
+    }
+
+    /**
+     * Whether the message has nothing to read: no letter or digit at all ("...", "😡😡😡"), or a single word of
+     * keyboard mashing ("asdfghjkl"). The classifier still picks some intent for it, often a goodbye.
+     */
+    static boolean unreadable(String text) {
+        String normal = normal(text);
+        if (normal.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return true;
+        }
+        return words(normal) == 1 && MASHED.matcher(normal).find();
     }
 
     static boolean mentionsTicket(String text) {

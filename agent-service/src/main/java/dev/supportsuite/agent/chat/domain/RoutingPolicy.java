@@ -40,14 +40,22 @@ public final class RoutingPolicy {
         return settings;
     }
 
-    /** The reason codes for handing over now; empty when the agent should go on. */
-    public List<String> handoffReasons(Understanding understood) {
+    /**
+     * The reason codes for handing over now; empty when the agent should go on. Besides an ask for a person
+     * and the measured mood, a customer who gives an ultimatum ("fix it or I cancel", "I'm switching to Asana")
+     * or says in anger that they will leave is at the end of their patience whatever the frustration score
+     * says: sentiment reads "fix it or I cancel" at 0.75, under the 0.8 that hands over by itself.
+     */
+    public List<String> handoffReasons(Understanding understood, String text) {
         Set<String> reasons = new LinkedHashSet<>();
         if (understood.is("talk_to_human")) {
             reasons.add(HandoffReasons.ASKED_FOR_HUMAN);
         }
         Mood mood = understood.mood();
         if (mood.measured() && mood.frustration() >= settings.handoffFrustration()) {
+            reasons.add(HandoffReasons.HIGH_FRUSTRATION);
+        }
+        if (Phrases.ultimatum(text) || (Phrases.saysLeaving(text) && worsening(mood))) {
             reasons.add(HandoffReasons.HIGH_FRUSTRATION);
         }
         if (mood.measured() && "immediate".equals(mood.escalation())) {
@@ -65,7 +73,7 @@ public final class RoutingPolicy {
     }
 
     public Route route(ConversationState state, Understanding understood, String text) {
-        if (!handoffReasons(understood).isEmpty()) {
+        if (!handoffReasons(understood, text).isEmpty()) {
             return Route.HANDOFF;
         }
         if (state.pending() != null) {
@@ -83,12 +91,25 @@ public final class RoutingPolicy {
      * is my next invoice due?") is {@code account_info}, answered from the account rather than the help
      * center; and an account question that does not speak of the customer at all ("what does the Business
      * plan include?") is a question for the help center. A customer introducing themselves ("hi, my name is
-     * Carla and I run a design studio") is greeted, not told that is out of scope.
+     * Carla and I run a design studio") is greeted, not told that is out of scope. A request for a person in
+     * so many words ("I need someone from security on this NOW") is one; "list my tickets" lists them; and "close
+     * it" or "reopen it" while the conversation is about a ticket changes that ticket.
+     *
+     * @param recentIntents the intents of the conversation's last messages, oldest first
      */
-    public Understanding effective(Understanding understood, String text) {
+    public Understanding effective(Understanding understood, String text, List<String> recentIntents) {
         if ((understood.outOfScope() || understood.is("greeting")) && !text.contains("?")
                 && Phrases.givenName(text).isPresent()) {
             return understood.actingAs("greeting");
+        }
+        if (!understood.is("talk_to_human") && Phrases.requestsAPerson(text)) {
+            return understood.actingAs("talk_to_human");
+        }
+        if (TicketTools.asksForList(text)) {
+            return understood.actingAs("ticket_status");
+        }
+        if (TicketTools.changesStatusOfIt(text, recentIntents)) {
+            return understood.actingAs("update_ticket");
         }
         if (TicketTools.explicitUpdate(text)) {
             return understood.actingAs("update_ticket");
@@ -108,6 +129,11 @@ public final class RoutingPolicy {
             return understood.actingAs("question");
         }
         return understood;
+    }
+
+    /** As {@link #effective(Understanding, String, List)} for the first message of a conversation. */
+    public Understanding effective(Understanding understood, String text) {
+        return effective(understood, text, List.of());
     }
 
     /** The route from the intent alone, for a message that turned out not to answer a pending question. */

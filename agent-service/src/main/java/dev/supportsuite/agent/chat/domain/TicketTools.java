@@ -68,6 +68,23 @@ public final class TicketTools {
     /** How far into a message a command to change a ticket may start ("hi, please add to my ticket ..."). */
     private static final int LEADING_COMMAND_CHARS = 12;
     private static final Pattern TICKET_ID = Pattern.compile("\\bTKT-[A-Z0-9]+\\b", Pattern.CASE_INSENSITIVE);
+    /** A request for the customer's tickets: "list my tickets", "show me our open cases", "what tickets do I have". */
+    private static final Pattern LIST_PHRASE = Pattern.compile(
+            "^(?:(?:hi|hello|hey|ok|okay|so|and|also|then)[,!. ]+)*(?:please |pls |can you |could you |can i |could i "
+                    + "|i'd like to |i want to |let me )?(?:list|show|see|view|check|get|give|pull up)(?: me)?(?: all)?"
+                    + "(?: of)? (?:my|our)(?: (?:open|recent|current|support|existing|old|other))* (?:tickets|cases)\\b"
+                    + "|^(?:what|which|how many) (?:open )?(?:tickets|cases) (?:do|have|did) (?:i|we)\\b"
+                    + "|^(?:my|our|all my|all our) (?:open )?(?:tickets|cases)$");
+    /**
+     * Closing or reopening the ticket the conversation is about, without naming it: "ok close it, we fixed it
+     * ourselves", "actually it broke again, reopen it pls". At the start, after a punctuation mark or a word
+     * such as "so" or "please"; "how do I close it?" is a question.
+     */
+    private static final Pattern STATUS_OF_IT = Pattern.compile(
+            "(?:^|[,.;!]\\s*|\\b(?:so|and|then|ok|okay|please|pls|just|you can|go ahead and)\\s+)"
+                    + "(?:close|resolve|reopen|re-open)\\s+(?:it|that|this|that one|this one)\\b"
+                    + "(?!\\s+(?:account|workspace|project|subscription|plan)\\b)");
+    private static final Set<String> TICKET_INTENTS = Set.of("create_ticket", "ticket_status", "update_ticket");
     private static final Set<String> FINISHED = Set.of("resolved", "closed");
     private static final int MAX_SUBJECT = 80;
     private static final int LISTED = 5;
@@ -367,6 +384,20 @@ public final class TicketTools {
     private static int trailingRequestAt(String text) {
         java.util.regex.Matcher matcher = TRAILING_REQUEST.matcher(text.strip());
         return matcher.find() ? matcher.start() : -1;
+    }
+
+    /** Whether the message asks for the customer's tickets in so many words ("list my tickets"). */
+    public static boolean asksForList(String text) {
+        return LIST_PHRASE.matcher(Phrases.normal(text)).find();
+    }
+
+    /**
+     * Whether the message closes or reopens "it" while the conversation is about a ticket: one of the recent
+     * intents was a ticket's.
+     */
+    public static boolean changesStatusOfIt(String text, List<String> recentIntents) {
+        return recentIntents.stream().anyMatch(TICKET_INTENTS::contains)
+                && STATUS_OF_IT.matcher(Phrases.normal(text)).find();
     }
 
     /**

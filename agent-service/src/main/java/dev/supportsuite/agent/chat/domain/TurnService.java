@@ -130,7 +130,7 @@ public final class TurnService {
     private Mono<Boolean> run(ChatInboundMessage inbound, ConversationState state, Instant now) {
         String text = inbound.content();
         return understander.understand(text, state.recentMessages())
-                .map(heard -> policy.effective(heard, text))
+                .map(heard -> policy.effective(heard, text, state.recentIntents()))
                 .flatMap(understood -> {
                     Turn turn = new Turn(state, text, understood,
                             new SupportDesk.Caller(inbound.userId(), inbound.identityType()),
@@ -150,7 +150,7 @@ public final class TurnService {
                 && policy.writtenInAnotherLanguage(turn.understood().mood(), turn.text())) {
             return Mono.just(direct.onlyEnglish(turn));
         }
-        List<String> reasons = policy.handoffReasons(turn.understood());
+        List<String> reasons = policy.handoffReasons(turn.understood(), turn.text());
         if (!reasons.isEmpty()) {
             return Mono.just(handoffs.handOff(turn, reasons));
         }
@@ -250,7 +250,9 @@ public final class TurnService {
     /**
      * While a human is on the way or holds the conversation the AI stays silent; the message goes to the
      * transcript (the human reads it there). A REST caller, who has no socket to receive the human's
-     * answer, gets a short notice instead of a timeout.
+     * answer, gets a short notice instead of a timeout; so does a customer still waiting for the person who
+     * calls out or asks ("hello??? anyone???"), rather than silence. Details written for the person while
+     * waiting get no notice each.
      */
     private Mono<Outcome> whileWithHuman(Turn turn, ChatInboundMessage inbound) {
         Pending pending = turn.state().pending();
@@ -272,12 +274,15 @@ public final class TurnService {
     }
 
     private Outcome silentOrNotice(Turn turn, ChatInboundMessage inbound) {
-        if (!"rest".equals(inbound.channel())) {
+        boolean callingOut = turn.state().mode() == Mode.WAITING_FOR_HUMAN
+                && (turn.text().contains("?") || Phrases.words(turn.text()) <= SHORT_REPLY_WORDS);
+        if (!"rest".equals(inbound.channel()) && !callingOut) {
             return Outcome.silent("with_human", turn.state());
         }
         String notice = turn.state().mode() == Mode.HUMAN
                 ? "A person from our support team is handling this conversation; their answers appear in the chat."
-                : "A person from our support team will join shortly; your message has been added to the conversation.";
+                : "You're in the queue for a person from our support team. They'll join here shortly and see "
+                        + "everything you've written, so feel free to add details while you wait.";
         return new Outcome("with_human", notice, true, false, List.of(), List.of(), null, turn.state());
     }
 

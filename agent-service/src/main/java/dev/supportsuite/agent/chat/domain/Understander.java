@@ -37,6 +37,9 @@ public final class Understander {
                     + "thing)[\\s,:]+)?",
             Pattern.CASE_INSENSITIVE);
     /** Small talk a greeting answers ("how are you doing today?"). */
+    /** A question by its first word; "can't thank you enough" opens with "can" and is no question. */
+    private static final Pattern WH_QUESTION = Pattern.compile("(?:what|how|why|when|where|which|who)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern SMALL_TALK = Pattern.compile(
             "^(?:how are (?:you|u)|how's it going|how is it going|how do you do|what's up|whats up|who are you"
                     + "|are you (?:a |an )?(?:bot|robot|human|real|there|ai)|is (?:any|some)(?:one|body) there)\\b",
@@ -96,10 +99,23 @@ public final class Understander {
      * questions for the knowledge base ("how do I export my data?" between {@code request} and
      * {@code question}) is the leading one of them;</li>
      * <li>a question taken for a greeting ("are you open on Christmas Eve?") is a question, unless it is
-     * small talk ("how are you doing today?").</li>
+     * small talk ("how are you doing today?");</li>
+     * <li>a question or demand taken for thanks or a goodbye ("WHAT ARE YOU GOING TO DO ABOUT IT") is a
+     * complaint when said in a negative mood, else a question;</li>
+     * <li>a message with nothing to read ("...", "asdfghjkl", emoji only) is out of scope, whatever intent the
+     * classifier forced on it.</li>
      * </ul>
      */
     private Understanding understood(Classification c, String request, Mood mood) {
+        if (Phrases.unreadable(request)) {
+            return new Understanding("out_of_scope", 1.0, true, c.entities(), mood, false);
+        }
+        if (("feedback".equals(c.intent()) || "goodbye".equals(c.intent())) && !c.outOfScope()
+                && (request.contains("?") || WH_QUESTION.matcher(request.strip()).lookingAt())) {
+            boolean negative = mood.measured() && mood.polarity() < 0;
+            return new Understanding(negative ? "complaint" : "question", c.confidence(), false, c.entities(), mood,
+                    false);
+        }
         if (c.outOfScope()) {
             double questionMass = c.alternatives().stream()
                     .filter(alternative -> !RoutingPolicy.OWN_ROUTE_INTENTS.contains(alternative.intent()))

@@ -30,16 +30,88 @@ class ConversationStepsTests {
 
     @Test
     void frustrationAtTheThresholdHandsOverAndJustBelowDoesNot() {
-        assertThat(policy.handoffReasons(understood("question", mood(-0.5, 0.8, "stable", "suggest"))))
+        assertThat(policy.handoffReasons(understood("question", mood(-0.5, 0.8, "stable", "suggest")), "it fails"))
                 .containsExactly(HandoffReasons.HIGH_FRUSTRATION);
-        assertThat(policy.handoffReasons(understood("question", mood(-0.5, 0.79, "stable", "suggest")))).isEmpty();
+        assertThat(policy.handoffReasons(understood("question", mood(-0.5, 0.79, "stable", "suggest")), "it fails"))
+                .isEmpty();
     }
 
     @Test
     void unmeasuredMoodNeverHandsOverOnItsOwn() {
-        assertThat(policy.handoffReasons(understood("complaint", Mood.unmeasured()))).isEmpty();
-        assertThat(policy.handoffReasons(understood("talk_to_human", Mood.unmeasured())))
+        assertThat(policy.handoffReasons(understood("complaint", Mood.unmeasured()), "it fails")).isEmpty();
+        assertThat(policy.handoffReasons(understood("talk_to_human", Mood.unmeasured()), "a person"))
                 .containsExactly(HandoffReasons.ASKED_FOR_HUMAN);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "this is the third time, fix it or I cancel|true",
+        "forget it, im switching to asana|true",
+        "we will move to a competitor if this is not fixed today|true",
+        "sort it out or else we'll take our business elsewhere|true",
+        "or we go elsewhere|true",
+        "how do I cancel my subscription?|false",
+        "can I move tasks to another project?|false",
+        "should I switch to the annual plan or stay monthly?|false"})
+    void anUltimatumHandsOverWhateverTheScore(String text, boolean handsOver) {
+        assertThat(policy.handoffReasons(understood("complaint", mood(-0.5, 0.6, "stable", "suggest")), text))
+                .isEqualTo(handsOver ? List.of(HandoffReasons.HIGH_FRUSTRATION) : List.of());
+    }
+
+    @Test
+    void sayingTheyWillCancelHandsOverOnlyInAnger() {
+        String text = "we're going to cancel";
+        assertThat(policy.handoffReasons(understood("complaint", mood(-0.6, 0.6, "declining", "suggest")), text))
+                .containsExactly(HandoffReasons.HIGH_FRUSTRATION);
+        assertThat(policy.handoffReasons(understood("question", mood(0.0, 0.1, "stable", "none")),
+                text + " at the end of the year, how do we export our data?")).isEmpty();
+        assertThat(policy.handoffReasons(understood("question", mood(-0.6, 0.6, "declining", "suggest")),
+                "I'll leave a comment on the ticket")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "we're enterprise, i need someone from security on this NOW|true",
+        "can I talk to a real human please|true",
+        "I want to speak with your manager|true",
+        "get me a person|true",
+        "i think someone hacked our account|false",
+        "we want someone on our team to see the roadmap|false",
+        "I need someone to have admin rights|false",
+        "can the manager role edit billing?|false"})
+    void aRequestForAPersonInSoManyWords(String text, boolean asks) {
+        assertThat(Phrases.requestsAPerson(text)).isEqualTo(asks);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "list my tickets|true", "show my tickets|true", "can you show me our open tickets?|true",
+        "what tickets do I have?|true", "my tickets?|true", "ok, and show me all my cases|true",
+        "how do I show tickets to my team?|false", "open a ticket|false", "list my invoices|false"})
+    void aRequestForTheCustomersTicketsListsThem(String text, boolean lists) {
+        assertThat(TicketTools.asksForList(text)).isEqualTo(lists);
+        assertThat(policy.effective(understood("create_ticket", mood(0, 0, "stable", "none")), text).intent())
+                .as("whatever the classifier heard").isEqualTo(lists ? "ticket_status" : "create_ticket");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ok close it, we fixed it ourselves|true", "actually it broke again, reopen it pls|true",
+        "close it again please, its fine now|true", "great, you can close this one|true",
+        "how do I close it?|false", "close it account|false", "please close my workspace|false"})
+    void closingOrReopeningItIsAboutTheTicketTheConversationIsAbout(String text, boolean changes) {
+        Understanding feedback = understood("feedback", mood(0.3, 0, "stable", "none"));
+
+        assertThat(policy.effective(feedback, text, List.of("question", "create_ticket")).intent())
+                .isEqualTo(changes ? "update_ticket" : "feedback");
+        assertThat(policy.effective(feedback, text, List.of("question")).intent())
+                .as("with no ticket in the conversation, \"it\" may be anything").isEqualTo("feedback");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"...|true", "😡😡😡|true", "asdfghjkl|true", "??|true", "thanks|false", "ok|false", "2FA|false", "hello there|false"})
+    void messagesWithNothingToRead(String text, boolean unreadable) {
+        assertThat(Phrases.unreadable(text)).isEqualTo(unreadable);
     }
 
     @Test

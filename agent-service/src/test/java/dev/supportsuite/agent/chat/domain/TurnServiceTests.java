@@ -278,8 +278,12 @@ class TurnServiceTests {
         });
         assertThat(states.rows.get("c4").mode()).isEqualTo(Mode.WAITING_FOR_HUMAN);
 
-        assertThat(say("c4", "hello? anyone?")).isNull();
-        assertThat(published.turns.get(published.turns.size() - 1).userMessage().content()).isEqualTo("hello? anyone?");
+        ChatOutboundMessage waiting = say("c4", "hello? anyone?");
+        assertThat(waiting.role()).isEqualTo("system");
+        assertThat(waiting.content()).startsWith("You're in the queue for a person");
+        assertThat(say("c4", "The export has failed since Monday with a timeout after about two minutes"))
+                .as("details for the person waited for get no notice each").isNull();
+        assertThat(published.turns.get(published.turns.size() - 1).userMessage().content()).startsWith("The export");
         assertThat(published.handoffs).hasSize(1);
     }
 
@@ -554,7 +558,7 @@ class TurnServiceTests {
         assertThat(published.lastReply().content()).contains("busy right now").contains("ticket");
         assertThat(published.lastReply().role()).isEqualTo("system");
         assertThat(wait.sweep().block()).as("told once").isZero();
-        assertThat(say("c16", "hello?")).isNull();
+        assertThat(say("c16", "hello?").content()).startsWith("You're in the queue");
 
         ChatOutboundMessage readBack = say("c16", "ok, a ticket then");
         assertThat(readBack.content()).contains("Shall I open it?").contains("export to S3");
@@ -577,6 +581,47 @@ class TurnServiceTests {
                 .contains("Your ticket TKT-7Q2: Export keeps failing is still open");
         assertThat(say("c-back", "hello").content()).isEqualTo("Hello again! What can I do for you?");
         assertThat(recalled).containsExactly("u1");
+    }
+
+    @Test
+    void closeItAfterOpeningATicketClosesThatTicketAndReopenItOpensItAgain() {
+        intents.put("please open a ticket: the Slack alerts stopped arriving", "create_ticket");
+        intents.put("ok close it, we fixed it ourselves", "feedback");
+        intents.put("actually it broke again, reopen it pls", "out_of_scope");
+        say("c-close", "please open a ticket: the Slack alerts stopped arriving");
+        say("c-close", "yes");
+        String id = desk.tickets.keySet().iterator().next();
+
+        assertThat(say("c-close", "ok close it, we fixed it ourselves").content()).isEqualTo("Done: " + id
+                + " is now resolved.");
+        assertThat(desk.tickets.get(id).ticket().status()).isEqualTo("resolved");
+        assertThat(say("c-close", "actually it broke again, reopen it pls").content()).isEqualTo("Done: " + id
+                + " is now open.");
+    }
+
+    @Test
+    void aDemandTakenForAGoodbyeIsAComplaintAndMashedKeysAreNotUnderstood() {
+        intents.put("WHAT ARE YOU GOING TO DO ABOUT IT", "goodbye");
+        moods.put("WHAT ARE YOU GOING TO DO ABOUT IT", mood(-0.5, 0.45, "declining", "suggest"));
+        intents.put("asdfghjkl", "goodbye");
+        intents.put("...", "feedback");
+
+        ChatOutboundMessage demand = say("c-demand", "WHAT ARE YOU GOING TO DO ABOUT IT");
+        assertThat(demand.content()).doesNotContain("Goodbye").contains("connect you with a person");
+        assertThat(demand.intent()).isEqualTo("complaint");
+        assertThat(say("c-keys", "asdfghjkl").content()).startsWith("Sorry, I didn't catch that.");
+        assertThat(say("c-keys", "...").content()).startsWith("Sorry, I didn't catch that.");
+    }
+
+    @Test
+    void anUltimatumBelowTheFrustrationThresholdStillBringsInAPerson() {
+        moods.put("this is the third time, fix it or I cancel", mood(-0.6, 0.75, "stable", "suggest"));
+
+        ChatOutboundMessage reply = say("c-ultimatum", "this is the third time, fix it or I cancel");
+
+        assertThat(reply.escalated()).isTrue();
+        assertThat(published.handoffs).singleElement()
+                .satisfies(handoff -> assertThat(handoff.reasons()).containsExactly(HandoffReasons.HIGH_FRUSTRATION));
     }
 
     @Test

@@ -120,6 +120,17 @@ public final class TicketTools {
         return readBack(turn, Pending.of(Pending.TICKET_CONFIRM).with("description", description));
     }
 
+    /**
+     * Opens the ticket the customer just agreed to ("I can open a ticket so our team looks into it: just say
+     * yes"), for what they asked or reported: the yes was the confirmation, so there is no second read-back.
+     */
+    public Mono<Outcome> openAgreed(Turn turn, String description) {
+        if (!turn.verified()) {
+            return Mono.just(signInFirst(turn, Route.CREATE_TICKET));
+        }
+        return open(turn, filledIn(turn, Pending.of(Pending.TICKET_CONFIRM).with("description", description)));
+    }
+
     /** The customer's description of the problem. */
     public Mono<Outcome> described(Turn turn, Pending pending) {
         if (Phrases.no(turn.text())) {
@@ -140,16 +151,19 @@ public final class TicketTools {
     }
 
     private Outcome readBack(Turn turn, Pending pending) {
+        Pending confirm = filledIn(turn, pending);
+        return Outcome.say(Route.CREATE_TICKET.wire(), "Here is the ticket I'll open:\n- Subject: "
+                + confirm.slot("subject") + "\n- Category: " + confirm.slot("category") + "\n- Priority: "
+                + confirm.slot("priority") + "\nShall I open it? (yes / no)", turn.state().withPending(confirm));
+    }
+
+    /** The ticket's subject, category and priority from its description, ready to confirm or open. */
+    private static Pending filledIn(Turn turn, Pending pending) {
         String description = pending.slot("description");
-        String subject = subjectOf(description);
         String category = pending.slot("category") != null ? pending.slot("category")
                 : categoryOf(turn.understood().intent(), description);
-        String priority = priorityOf(description, turn.understood().mood());
-        Pending confirm = pending.at(Pending.TICKET_CONFIRM).with("subject", subject).with("category", category)
-                .with("priority", priority);
-        return Outcome.say(Route.CREATE_TICKET.wire(), "Here is the ticket I'll open:\n- Subject: " + subject
-                + "\n- Category: " + category + "\n- Priority: " + priority
-                + "\nShall I open it? (yes / no)", turn.state().withPending(confirm));
+        return pending.at(Pending.TICKET_CONFIRM).with("subject", subjectOf(description)).with("category", category)
+                .with("priority", priorityOf(description, turn.understood().mood()));
     }
 
     private Mono<Outcome> open(Turn turn, Pending pending) {

@@ -238,7 +238,7 @@ public final class TurnService {
         if (Phrases.yes(text)
                 || (Phrases.mentionsTicket(text) && (shortReply || turn.understood().is("create_ticket")))) {
             String question = pending.slot("question");
-            return question == null ? tickets.create(turn) : Mono.just(tickets.offerFor(turn, question));
+            return question == null ? tickets.create(turn) : tickets.openAgreed(turn, question);
         }
         if (Phrases.no(text)) {
             return Mono.just(Outcome.say(Route.CONTINUE.wire(), "Alright. Is there anything else I can help with?",

@@ -367,12 +367,15 @@ class TurnServiceTests {
         knows(problem, "doc-vat", "VAT on invoices", "", "Enter your VAT number in Settings > Billing.", 0.63);
 
         ChatOutboundMessage offer = say("c-bug", problem);
-        ChatOutboundMessage readBack = say("c-bug", "yes");
+        ChatOutboundMessage opened = say("c-bug", "yes");
 
         assertThat(offer.content()).startsWith("This is the closest I found in our help center, \"VAT on invoices\"")
                 .contains("I can open a ticket so our team looks into it");
-        assertThat(readBack.content()).contains("Subject: My invoices page shows an error 500 since this morning")
-                .contains("Shall I open it?");
+        assertThat(opened.content()).as("the yes was the confirmation: no second read-back")
+                .startsWith("Done: I've opened ticket")
+                .contains("(\"My invoices page shows an error 500 since this morning\"");
+        assertThat(desk.tickets).hasSize(1);
+        assertThat(lastTools()).extracting(ToolCall::name).containsExactly("create_ticket");
     }
 
     @Test
@@ -382,12 +385,13 @@ class TurnServiceTests {
         knows(problem, "doc-exp", "Export", "Guide > Data > Export", "Admins can export CSV from Settings.", 0.82);
 
         String answer = say("c-fault", problem).content();
-        String readBack = say("c-fault", "yes").content();
+        String opened = say("c-fault", "yes").content();
 
         assertThat(answer)
                 .startsWith("Admins can export CSV from Settings.\n\n(From our help center: Guide > Data > Export)")
                 .endsWith("If that doesn't solve it, I can open a ticket so our team looks into it: just say yes.");
-        assertThat(readBack).contains("Subject: The CSV export of our projects has been failing since yesterday");
+        assertThat(opened).startsWith("Done: I've opened ticket")
+                .contains("(\"The CSV export of our projects has been failing since yesterday\"");
     }
 
     @Test
@@ -419,8 +423,10 @@ class TurnServiceTests {
         assertThat(reply.content()).contains("- Latest invoice: INV-1, 49.00 USD, paid")
                 .endsWith("If a charge looks wrong, I can open a ticket for our billing team: just say yes.");
         assertThat(lastTools()).extracting("name").containsExactly("lookup_account");
-        assertThat(say("c-charge", "yes").content()).contains("Subject: Why was I charged $540 this month??")
-                .contains("Category: billing");
+        assertThat(say("c-charge", "yes").content()).startsWith("Done: I've opened ticket")
+                .contains("(\"Why was I charged $540 this month??\"");
+        assertThat(lastTools()).singleElement().satisfies(call -> assertThat(call.arguments())
+                .containsEntry("category", "billing"));
     }
 
     @Test
@@ -509,9 +515,9 @@ class TurnServiceTests {
         ChatOutboundMessage miss = say("c12", "Can I export my audit log as XML?");
         assertThat(miss.content()).contains("couldn't find a reliable answer");
 
-        ChatOutboundMessage readBack = say("c12", "yes, a ticket please");
-        assertThat(readBack.content()).contains("Subject: Can I export my audit log as XML?");
-        say("c12", "yes");
+        ChatOutboundMessage opened = say("c12", "yes, a ticket please");
+        assertThat(opened.content()).startsWith("Done: I've opened ticket")
+                .contains("(\"Can I export my audit log as XML?\"");
 
         assertThat(desk.tickets).hasSize(1);
     }

@@ -28,6 +28,7 @@ import dev.supportsuite.knowledge.ingest.domain.UploadService;
 import dev.supportsuite.knowledge.search.domain.ConfidenceModel;
 import dev.supportsuite.knowledge.search.domain.IndexRebuildingException;
 import dev.supportsuite.knowledge.search.domain.IndexState;
+import dev.supportsuite.knowledge.search.domain.IndexUnavailableException;
 import dev.supportsuite.knowledge.search.domain.SearchService;
 import dev.supportsuite.knowledge.search.domain.SearchTuning;
 import dev.supportsuite.platform.kafka.KafkaEventPublisher;
@@ -201,6 +202,8 @@ class KnowledgeConfiguration {
                         "Upload job not found"),
                 ProblemMapping.of(IndexRebuildingException.class, HttpStatus.SERVICE_UNAVAILABLE, "index-rebuilding",
                         "Search index is being rebuilt"),
+                ProblemMapping.of(IndexUnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE,
+                        "index-unavailable", "Search index failed to build"),
                 ProblemMapping.of(RejectedExecutionException.class, HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
                         "Too many requests in progress"));
     }

@@ -12,12 +12,16 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
- * At startup, first makes sure the search index matches the documents in PostgreSQL: an index built
- * with another chunking or embedding model is indexed again over itself (search keeps finding every
- * document meanwhile), and one that lost chunks (a deleted index directory, say) is rebuilt from the
- * documents; both in the background. The check itself runs before the service reports ready; during a
- * rebuild searches are refused and the readiness probe says out of service ({@link IndexState}). Then it seeds {@code support.knowledge.import-dir} from the knowledge base shipped on the
- * classpath if the directory does not exist, and imports it idempotently, in the background.
+ * At startup, first makes sure the search index matches the documents in PostgreSQL: one built with another
+ * chunking or embedding model, or with an unrecorded one, or that lost chunks (a deleted index directory,
+ * say) is emptied and rebuilt from the documents, in the background. Emptied, not indexed again over itself:
+ * another model's vectors may have another dimension, which the index refuses to mix with this model's. The
+ * check itself runs before the service reports ready; during a rebuild searches are refused and the readiness
+ * probe says out of service ({@link IndexState}). Then it seeds {@code support.knowledge.import-dir} from the
+ * knowledge base shipped on the classpath if the directory does not exist, and imports it idempotently, in
+ * the background. If any of that background work fails, searches are refused and the service reports itself
+ * not ready until a rebuild ({@code POST /api/v1/knowledge/index/rebuild}) succeeds, instead of answering
+ * from an index that may miss documents or hold vectors a query cannot be compared with.
  */
 class KnowledgeStartupImport {
 
@@ -43,20 +47,15 @@ class KnowledgeStartupImport {
 
     @EventListener(ApplicationReadyEvent.class)
     void importOnStartup() {
-        DocumentService.StaleIndex stale = documents.staleIndex(indexFingerprint).block(CHECK_TIMEOUT);
+        String stale = documents.staleIndex(indexFingerprint).block(CHECK_TIMEOUT);
         Mono<Void> index;
         if (stale == null) {
             documents.recordIndexBuild(indexFingerprint).block(CHECK_TIMEOUT);
             index = Mono.empty();
         } else {
-            // An index that still holds every document is indexed again over itself, so search keeps
-            // finding everything meanwhile; a lost or partial one is emptied and rebuilt.
-            log.warn("{} the search index from the documents because {}",
-                    stale.holdsEveryDocument() ? "Re-indexing" : "Rebuilding", stale.reason());
+            log.warn("Rebuilding the search index from the documents because {}", stale);
             long started = System.nanoTime();
-            Mono<Long> rebuilt = stale.holdsEveryDocument() ? documents.reindexInPlace()
-                    : state.whileRebuilding(documents.rebuildIndex());
-            index = rebuilt
+            index = state.whileRebuilding(documents.rebuildIndex())
                     .doOnNext(chunks -> log.info("Search index rebuilt chunks={} tookMs={}", chunks,
                             (System.nanoTime() - started) / 1_000_000))
                     .then(documents.recordIndexBuild(indexFingerprint));
@@ -64,9 +63,11 @@ class KnowledgeStartupImport {
         var directory = properties.importDir().toAbsolutePath().normalize();
         Mono<?> imported = !properties.importOnStartup() ? Mono.empty()
                 : importer.seedIfMissing(directory).then(importer.importDirectory(directory));
-        work = index.then(imported).then().cache();
-        running = work.subscribe(done -> { }, error -> log.error(
-                "Knowledge startup work failed directory={}", directory, error));
+        work = index.then(imported).then()
+                .doOnError(error -> state.failed("the startup work failed: " + error))
+                .cache();
+        running = work.subscribe(done -> { }, error -> log.error("Knowledge startup work failed directory={}; "
+                + "searches are refused until POST /api/v1/knowledge/index/rebuild succeeds", directory, error));
     }
 
     /** What the index's chunks and vectors are made with now. */

@@ -155,20 +155,12 @@ public class DocumentService {
     }
 
     /**
-     * Why the index no longer matches the documents.
-     *
-     * @param holdsEveryDocument whether it still holds every document, built the old way, so that they can
-     *                           be indexed again one by one while searches go on finding each of them
+     * Why the index no longer matches the documents; empty when it does. It is stale when it holds another
+     * number of chunks than the documents were indexed as (a lost, partial or foreign index), or was built
+     * with another {@code fingerprint} or an unrecorded one (chunking or embedding model changed since: its
+     * vectors may not even have the dimension of this model's).
      */
-    public record StaleIndex(String reason, boolean holdsEveryDocument) {
-    }
-
-    /**
-     * Whether the index no longer matches the documents; empty when it does. It is stale when it holds
-     * another number of chunks than the documents were indexed as (a lost, partial or foreign index), or
-     * was built with another {@code fingerprint} (chunking or embedding model changed since).
-     */
-    public Mono<StaleIndex> staleIndex(String fingerprint) {
+    public Mono<String> staleIndex(String fingerprint) {
         return Mono.zip(index.count(), repository.chunkTotal(),
                         repository.indexFingerprint(index.identity()).defaultIfEmpty(""))
                 .flatMap(found -> {
@@ -176,27 +168,14 @@ public class DocumentService {
                     long expected = found.getT2();
                     String recorded = found.getT3();
                     if (held != expected) {
-                        return Mono.just(new StaleIndex("it holds " + held + " chunks where the documents have "
-                                + expected, false));
+                        return Mono.just("it holds " + held + " chunks where the documents have " + expected);
                     }
                     if (expected > 0 && !recorded.equals(fingerprint)) {
-                        return Mono.just(new StaleIndex("it was built with " + (recorded.isEmpty()
-                                ? "an unrecorded pipeline" : recorded) + ", not " + fingerprint, true));
+                        return Mono.just("it was built with " + (recorded.isEmpty() ? "an unrecorded pipeline"
+                                : recorded) + ", not " + fingerprint);
                     }
                     return Mono.empty();
                 });
-    }
-
-    /**
-     * Indexes every stored document again, one at a time, over the index as it is: each document's chunks
-     * are replaced in one write, so a search finds every document, in its old form or its new, throughout.
-     * Completes with the chunk count.
-     */
-    public Mono<Long> reindexInPlace() {
-        return repository.findAll()
-                .concatMap(document -> embed(document.id(), document.draft(), IndexingProgress.NONE)
-                        .flatMap(chunks -> index.replaceDocument(document.id(), chunks).thenReturn(chunks.size())))
-                .reduce(0L, (sum, n) -> sum + n);
     }
 
     /** Records that the index holds every document as {@code fingerprint} makes it. */
@@ -204,9 +183,16 @@ public class DocumentService {
         return repository.recordIndexBuild(index.identity(), fingerprint, clock.instant());
     }
 
-    /** Empties the index and indexes every stored document again; completes with the chunk count. */
+    /**
+     * Empties the index, so that it takes this model's vectors whatever it was built with
+     * ({@link KnowledgeIndex#clear()}), then indexes every stored document again, one at a time; completes
+     * with the chunk count.
+     */
     public Mono<Long> rebuildIndex() {
-        return index.clear().then(reindexInPlace());
+        return index.clear().then(repository.findAll()
+                .concatMap(document -> embed(document.id(), document.draft(), IndexingProgress.NONE)
+                        .flatMap(chunks -> index.replaceDocument(document.id(), chunks).thenReturn(chunks.size())))
+                .reduce(0L, (sum, n) -> sum + n));
     }
 
     private Mono<Document> store(String id, DocumentDraft draft, DocumentOrigin origin, Document existing,

@@ -195,6 +195,11 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
         return write(() -> writer.deleteDocuments(new Term(DOCUMENT_ID, documentId)));
     }
 
+    /**
+     * Drops every segment with {@link IndexWriter#deleteAll()}, which also forgets the field schema (deleting
+     * the documents would not): the vector field then takes the dimension of the next vectors written, so an
+     * index of another model's 768-dimension vectors takes this model's 384-dimension ones.
+     */
     @Override
     public Mono<Void> clear() {
         return write(writer::deleteAll);

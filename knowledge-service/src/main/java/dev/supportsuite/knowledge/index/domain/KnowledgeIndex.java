@@ -35,7 +35,11 @@ public interface KnowledgeIndex {
     /** The {@code k} best chunks for the words of {@code query}, best first. */
     Mono<List<IndexHit>> searchLexical(String query, int k, String category);
 
-    /** Removes every chunk. */
+    /**
+     * Removes every chunk, and with them the vectors' form the index had taken on (their dimension): an
+     * index built with another embedding model takes this model's vectors afterwards, where a replacing
+     * write would be refused.
+     */
     Mono<Void> clear();
 
     /** Number of chunks held. */

@@ -35,7 +35,8 @@ class IndexController {
 
     /**
      * Empties the index and re-chunks and re-embeds every stored document; answers when done. Searches are
-     * refused meanwhile (503), since the index holds only part of the documents.
+     * refused meanwhile (503), since the index holds only part of the documents. This is also how an index
+     * that failed to build (at startup, or in an earlier rebuild) is made searchable again.
      */
     @PostMapping("/rebuild")
     Mono<IndexStatus> rebuild() {

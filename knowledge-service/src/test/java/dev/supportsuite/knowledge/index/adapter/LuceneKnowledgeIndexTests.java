@@ -1,6 +1,7 @@
 package dev.supportsuite.knowledge.index.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.supportsuite.knowledge.index.domain.EmbeddedChunk;
 import dev.supportsuite.knowledge.index.domain.KnowledgeIndex;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.scheduler.Schedulers;
 
-/** The embedded Lucene adapter against the shared contract, plus what only it promises: persistence. */
+/**
+ * The embedded Lucene adapter against the shared contract, plus what only it promises: persistence, and a
+ * clear that forgets the vectors' dimension.
+ */
 class LuceneKnowledgeIndexTests extends KnowledgeIndexContract {
 
     @TempDir
@@ -111,6 +115,35 @@ class LuceneKnowledgeIndexTests extends KnowledgeIndexContract {
         assertThat(index.searchDense(axis(3), 1, null).block(Duration.ofSeconds(10)))
                 .extracting(hit -> hit.chunk().text()).containsExactly("Durable text.");
         assertThat(index.sizeOnDisk()).isPositive();
+    }
+
+    @Test
+    void clearingAnIndexOfAnotherModelsVectorsMakesItTakeThisModelsDimension() throws Exception {
+        Path path = directory.resolve("other-pipeline");
+        OtherPipelineIndex.write(path, 3, 768);
+        EmbeddedChunk refunds = new EmbeddedChunk(chunk("refunds", 0, "billing", "Refunds are paid within ten days."),
+                axis(2));
+        try (LuceneKnowledgeIndex other = new LuceneKnowledgeIndex(path, Schedulers.boundedElastic())) {
+            assertThat(other.count().block(Duration.ofSeconds(10))).isEqualTo(3);
+            assertThatThrownBy(() -> other.replaceDocument("refunds", List.of(refunds)).block(Duration.ofSeconds(10)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("cannot change field \"vector\" from vector dimension=768");
+
+            other.clear().block(Duration.ofSeconds(10));
+            other.replaceDocument("refunds", List.of(refunds)).block(Duration.ofSeconds(10));
+
+            assertThat(other.count().block(Duration.ofSeconds(10))).isEqualTo(1);
+            assertThat(other.searchDense(axis(2), 1, null).block(Duration.ofSeconds(10)))
+                    .extracting(hit -> hit.chunk().documentId()).containsExactly("refunds");
+        }
+        try (LuceneKnowledgeIndex reopened = new LuceneKnowledgeIndex(path, Schedulers.boundedElastic())) {
+            reopened.replaceDocument("password", List.of(new EmbeddedChunk(chunk("password", 0, "account",
+                    "Reset your password from the sign-in page."), axis(3)))).block(Duration.ofSeconds(10));
+
+            assertThat(reopened.count().block(Duration.ofSeconds(10))).isEqualTo(2);
+            assertThat(reopened.searchDense(axis(2), 1, null).block(Duration.ofSeconds(10)))
+                    .extracting(hit -> hit.chunk().documentId()).containsExactly("refunds");
+        }
     }
 
     private static float[] randomUnit(Random random) {

@@ -103,7 +103,7 @@ public final class ModelAnswers implements GenerativeAnswers {
     public Mono<Outcome> answer(Turn turn, Route route, Consumer<String> drafts) {
         Mono<CustomerMemory.Recollection> recollection = memory == null
                 ? Mono.just(CustomerMemory.Recollection.NONE) : memory.recallFor(turn);
-        Mono<KnowledgeSearch.Result> search = knowledge.search(turn.text())
+        Mono<KnowledgeSearch.Result> search = knowledge.search(turn.question())
                 .onErrorResume(e -> Mono.just(new KnowledgeSearch.Result(false, List.of())));
         return Mono.zip(search, recollection)
                 .flatMap(both -> {

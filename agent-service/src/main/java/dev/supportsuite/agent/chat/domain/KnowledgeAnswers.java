@@ -5,6 +5,7 @@ import dev.supportsuite.agent.conversation.domain.Pending;
 import dev.supportsuite.contracts.chat.Citation;
 import dev.supportsuite.contracts.handoff.HandoffReasons;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -49,10 +50,10 @@ public final class KnowledgeAnswers {
     }
 
     public Mono<Outcome> answer(Turn turn, String opening) {
-        String question = turn.text();
+        String question = turn.question();
         return knowledge.search(question)
                 .map(result -> result.answerable() && !result.passages().isEmpty()
-                        ? found(turn, opening, result.passages().get(0))
+                        ? found(turn, opening, best(turn, result.passages()))
                         : missed(turn, opening))
                 .onErrorResume(e -> {
                     searchFailed(turn, e);
@@ -72,13 +73,32 @@ public final class KnowledgeAnswers {
      * for a message that has another reply to fall back on.
      */
     public Mono<Outcome> answerIfFound(Turn turn) {
-        return knowledge.search(turn.text())
+        return knowledge.search(turn.question())
                 .filter(result -> result.answerable() && !result.passages().isEmpty())
-                .map(result -> found(turn, "", result.passages().get(0)))
+                .map(result -> found(turn, "", best(turn, result.passages())))
                 .onErrorResume(e -> {
                     searchFailed(turn, e);
                     return Mono.empty();
                 });
+    }
+
+    /**
+     * The passage to answer with: the top one, except for a follow-up ("and with GitHub?" after a question about
+     * Slack), looked up together with the question before it, where the first passage with every word the
+     * follow-up adds is the answer, not the one about the earlier question.
+     */
+    private static KnowledgeSearch.Passage best(Turn turn, List<KnowledgeSearch.Passage> passages) {
+        if (turn.question().equals(turn.text())) {
+            return passages.get(0);
+        }
+        List<String> added = Phrases.contentWords(turn.text());
+        return passages.stream()
+                .filter(passage -> {
+                    String haystack = (passage.title() + " " + passage.text()).toLowerCase(Locale.ROOT);
+                    return added.stream().allMatch(haystack::contains);
+                })
+                .findFirst()
+                .orElse(passages.get(0));
     }
 
     private static void searchFailed(Turn turn, Throwable e) {
@@ -113,11 +133,11 @@ public final class KnowledgeAnswers {
                     + "say yes.";
         }
         if (problem) {
-            next = next.withPending(Pending.offerHelp(turn.text()));
+            next = next.withPending(Pending.offerHelp(turn.question()));
         }
         return Outcome.say(Route.KNOWLEDGE.wire(), content, next)
                 .citing(List.of(new Citation(best.documentId(), best.title(), best.sectionPath())))
-                .tool("search_faq", Map.of("query", turn.text()), best.documentId());
+                .tool("search_faq", Map.of("query", turn.question()), best.documentId());
     }
 
     private static boolean opensWithYesOrNo(String passage) {
@@ -154,13 +174,13 @@ public final class KnowledgeAnswers {
         if (unansweredHandoff > 0 && misses >= unansweredHandoff) {
             Turn counted = turn.withState(turn.state().withUnanswered(misses));
             return handoffs.handOff(counted, List.of(HandoffReasons.NO_ANSWER))
-                    .tool("search_faq", Map.of("query", turn.text()), "no_answer");
+                    .tool("search_faq", Map.of("query", turn.question()), "no_answer");
         }
         ConversationState next = turn.state().withUnanswered(misses)
-                .withPending(Pending.offerHelp(turn.text()));
+                .withPending(Pending.offerHelp(turn.question()));
         return Outcome.say(Route.KNOWLEDGE.wire(), opening + "I couldn't find a reliable answer to that in our help "
                         + "center, and I'd rather not guess. I can open a ticket so a person follows up, or connect "
                         + "you with someone now. Just say which.", next)
-                .tool("search_faq", Map.of("query", turn.text()), "no_answer");
+                .tool("search_faq", Map.of("query", turn.question()), "no_answer");
     }
 }

@@ -90,6 +90,18 @@ final class Phrases {
     private static final Pattern LEAVING = Pattern.compile(
             "\\b(?:i|we)(?:'ll| will| am| are|'m|'re) (?:going to |gonna )?(?:cancel|cancell?ing|leav(?:e|ing)"
                     + "(?! (?:a|an|the|it|this|that|my|our|your)\\b)|quit|quitting|look (?:for|at) alternatives|find another)\\b");
+    /**
+     * A follow-up question that leans on the message before: "and for the Business plan?", "what about Jira",
+     * "what if we were on annual?". "and thanks!" asks nothing and is none.
+     */
+    private static final Pattern FOLLOW_UP = Pattern.compile(
+            "^(?:(?:and|also|plus|same)\\b.*\\?|(?:(?:and|then|ok|okay|so),? )?(?:(?:what|how) about|what if)\\b)");
+    private static final int MAX_FOLLOW_UP_WORDS = 8;
+    /** Words that carry no topic of their own in a short follow-up. */
+    private static final Set<String> FUNCTION_WORDS = Set.of("and", "also", "plus", "same", "what", "about", "how",
+            "if", "for", "the", "with", "then", "ok", "okay", "so", "on", "in", "of", "to", "we", "were", "was", "are",
+            "is", "i", "my", "our", "you", "your", "it", "that", "this", "a", "an", "one", "do", "does", "did", "can",
+            "could", "would", "will", "there", "plan", "plans", "too", "as", "well", "instead");
     /** A word of no language: five consonants in a row, as in keyboard mashing ("asdfghjkl", "sdfsdfg"). */
     private static final Pattern MASHED = Pattern.compile("[bcdfghjklmnpqrstvwxz]{5}");
     private static final Pattern TICKET = Pattern.compile("\\b(ticket|case|follow[ -]?up|e-?mail me)\\b");
@@ -219,6 +231,22 @@ final class Phrases {
     /** An explicit request for a person, whatever the classifier made of the rest of the message. */
     static boolean requestsAPerson(String text) {
         return REQUESTS_PERSON.matcher(normal(text)).find();
+    }
+
+    /** Whether the message is a short follow-up that leans on the one before ("and for annual plans?"). */
+    static boolean followUp(String text) {
+        return words(text) <= MAX_FOLLOW_UP_WORDS && FOLLOW_UP.matcher(text.strip().toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** The words of a short message that name a topic: "and for the Business plan?" gives [business]. */
+    static List<String> contentWords(String text) {
+        List<String> words = new ArrayList<>();
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}+]+")) {
+            if (word.length() > 1 && !FUNCTION_WORDS.contains(word)) {
+                words.add(word);
+            }
+        }
+        return words;
     }
 
     /** Whether the customer gives an ultimatum or says they are leaving for another product. */

@@ -26,6 +26,8 @@ public final class RoutingPolicy {
     public static final java.util.Set<String> OWN_ROUTE_INTENTS = java.util.Set.of("greeting", "feedback", "goodbye",
             "talk_to_human", "create_ticket", "ticket_status", "update_ticket", "account_info", "out_of_scope");
 
+    private static final Set<String> DIRECT_INTENTS = Set.of("greeting", "feedback", "goodbye");
+
     /** Below this the classifier's "out of scope" is a guess. */
     static final double UNSURE_OUT_OF_SCOPE = 0.5;
     static final int MIN_WORDS_FOR_LANGUAGE = 4;
@@ -110,6 +112,15 @@ public final class RoutingPolicy {
         }
         if (TicketTools.changesStatusOfIt(text, recentIntents)) {
             return understood.actingAs("update_ticket");
+        }
+        if (Phrases.followUp(text) && !recentIntents.isEmpty()
+                && (understood.outOfScope() || DIRECT_INTENTS.contains(understood.intent()))) {
+            // "and jira?" after a question about integrations is the same kind of question, not a greeting
+            String previous = recentIntents.get(recentIntents.size() - 1);
+            if (!OWN_ROUTE_INTENTS.contains(previous) || previous.equals("account_info")
+                    || previous.equals("ticket_status")) {
+                return understood.actingAs(previous);
+            }
         }
         if (TicketTools.explicitUpdate(text)) {
             return understood.actingAs("update_ticket");

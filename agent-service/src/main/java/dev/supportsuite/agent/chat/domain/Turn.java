@@ -1,6 +1,7 @@
 package dev.supportsuite.agent.chat.domain;
 
 import dev.supportsuite.agent.conversation.domain.ConversationState;
+import java.util.List;
 
 /**
  * One customer message being handled: the conversation so far, the message, what it means, and who
@@ -15,6 +16,16 @@ public record Turn(ConversationState state, String text, Understanding understoo
     /** Whether the customer is verified, so their tickets and account may be read. */
     public boolean verified() {
         return "user".equals(caller.identityType());
+    }
+
+    /**
+     * What to look up for this message: the message, or for a follow-up that only makes sense after the
+     * previous one ("and for the Business plan?", "what about Jira?"), the two together.
+     */
+    public String question() {
+        List<String> earlier = state.recentMessages();
+        return Phrases.followUp(text) && !earlier.isEmpty() ? earlier.get(earlier.size() - 1) + " " + text.strip()
+                : text;
     }
 
     public Turn withState(ConversationState next) {

@@ -109,6 +109,32 @@ class ConversationStepsTests {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "and for the Business plan?|true", "and jira?|true", "what about if we were on annual?|true",
+        "ok, how about Teams|true", "and thanks!|false", "also, one more thing|false",
+        "what is the refund policy for annual plans?|false",
+        "and can you also tell me how the refunds for annual plans work in detail please?|false"})
+    void aShortFollowUpLeansOnTheMessageBefore(String text, boolean followUp) {
+        assertThat(Phrases.followUp(text)).isEqualTo(followUp);
+    }
+
+    @Test
+    void aFollowUpIsLookedUpWithTheQuestionBeforeAndAsTheSameKindOfQuestion() {
+        ConversationState asked = fresh.heard("does Pennant integrate with Slack?", "integration_question", 0.0, 1,
+                Instant.now());
+        Understanding greeting = understood("greeting", mood(0, 0, "stable", "none"));
+        Turn turn = new Turn(asked, "and jira?", greeting, new SupportDesk.Caller("u1", "user"), "k1");
+
+        assertThat(turn.question()).isEqualTo("does Pennant integrate with Slack? and jira?");
+        assertThat(new Turn(asked, "is my data encrypted?", greeting, new SupportDesk.Caller("u1", "user"), "k2")
+                .question()).isEqualTo("is my data encrypted?");
+        assertThat(policy.effective(greeting, "and jira?", asked.recentIntents()).intent())
+                .isEqualTo("integration_question");
+        assertThat(policy.effective(greeting, "and jira?", List.of("create_ticket")).intent())
+                .as("a ticket's turn is no question to follow up").isEqualTo("greeting");
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"...|true", "😡😡😡|true", "asdfghjkl|true", "??|true", "thanks|false", "ok|false", "2FA|false", "hello there|false"})
     void messagesWithNothingToRead(String text, boolean unreadable) {
         assertThat(Phrases.unreadable(text)).isEqualTo(unreadable);

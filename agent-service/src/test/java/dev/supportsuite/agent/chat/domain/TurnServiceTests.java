@@ -631,6 +631,25 @@ class TurnServiceTests {
     }
 
     @Test
+    void aFollowUpIsAnsweredWithThePassageOnWhatItAdds() {
+        intents.put("does it integrate with Slack?", "integration_question");
+        intents.put("and jira?", "greeting");
+        knows("does it integrate with Slack?", "doc-slack", "Slack", "", "Connect Slack from Settings > Apps.", 0.9);
+        KnowledgeSearch.Passage slack = new KnowledgeSearch.Passage("doc-slack", "Slack", "", "Connect Slack",
+                "Connect Slack from Settings > Apps.", 0.8);
+        KnowledgeSearch.Passage jira = new KnowledgeSearch.Passage("doc-jira", "Jira", "", "Link Jira",
+                "Link Jira issues to tasks from Settings > Apps.", 0.78);
+        knowledge.put("does it integrate with Slack? and jira?", new KnowledgeSearch.Result(true, List.of(slack, jira)));
+
+        say("c-follow", "does it integrate with Slack?");
+        ChatOutboundMessage reply = say("c-follow", "and jira?");
+
+        assertThat(reply.content()).startsWith("Link Jira issues to tasks");
+        assertThat(reply.citations()).extracting("documentId").containsExactly("doc-jira");
+        assertThat(reply.intent()).isEqualTo("integration_question");
+    }
+
+    @Test
     void aBareYesWhenNothingWasAskedIsNotTakenForAGreeting() {
         intents.put("hello", "greeting");
         intents.put("yes", "greeting");

@@ -162,12 +162,24 @@ public class TicketDeskClient implements SupportDesk {
         body.path("usage").forEach(use -> usage.add(usageLine(use.path("metric").asString(), use.path("used").asLong(),
                 use.hasNonNull("limit") ? use.path("limit").asLong() : null, use.path("overLimit").asBoolean())));
         JsonNode invoice = body.path("latestInvoice");
+        String currency = invoice.path("currency").asString("USD");
         String latest = invoice.isMissingNode() || invoice.isNull() ? null
-                : invoice.path("number").asString() + ", " + money(invoice.path("totalCents").asLong(),
-                        invoice.path("currency").asString("USD")) + ", " + invoice.path("status").asString();
+                : invoice.path("number").asString() + ", " + money(invoice.path("totalCents").asLong(), currency)
+                        + ", " + invoice.path("status").asString();
+        List<String> lines = new ArrayList<>();
+        invoice.path("lines").forEach(line -> lines.add(invoiceLine(line, currency)));
         return new Account(body.path("profile").path("name").asString(null), plan.path("name").asString("unknown"),
                 price, subscription.path("status").asString("unknown"), renews == null ? null : Instant.parse(renews),
-                subscription.path("cancelAtPeriodEnd").asBoolean(), usage, latest);
+                subscription.path("cancelAtPeriodEnd").asBoolean(), usage, latest, lines);
+    }
+
+    /** "Additional seats: 2 × 15.00 USD = 30.00 USD", or without the product for a single item. */
+    static String invoiceLine(JsonNode line, String currency) {
+        long quantity = line.path("quantity").asLong(1);
+        String amount = money(line.path("amountCents").asLong(), currency);
+        return line.path("description").asString("item") + ": " + (quantity == 1 ? amount
+                : String.format(Locale.ROOT, "%,d", quantity) + " × " + money(line.path("unitPriceCents").asLong(),
+                        currency) + " = " + amount);
     }
 
     private static String money(long cents, String currency) {

@@ -34,7 +34,7 @@ public final class AccountLookup {
                 ? turn.state().withPending(Pending.offerHelp(turn.text()))
                 : turn.state();
         return desk.account(turn.caller())
-                .map(account -> Outcome.say(Route.ACCOUNT.wire(), describe(account) + (charge ? "\nIf a charge looks "
+                .map(account -> Outcome.say(Route.ACCOUNT.wire(), describe(account, charge) + (charge ? "\nIf a charge looks "
                                 + "wrong, I can open a ticket for our billing team: just say yes." : ""), next)
                         .tool("lookup_account", Map.of(), account.plan()))
                 .switchIfEmpty(Mono.fromSupplier(() -> Outcome.say(Route.ACCOUNT.wire(), "I couldn't find an account "
@@ -49,6 +49,11 @@ public final class AccountLookup {
     }
 
     static String describe(SupportDesk.Account account) {
+        return describe(account, false);
+    }
+
+    /** The account; for a question about a charge, with what the latest invoice charged for, line by line. */
+    static String describe(SupportDesk.Account account, boolean itemised) {
         StringBuilder text = new StringBuilder("Here is your account");
         if (account.name() != null && !account.name().isBlank()) {
             text.append(", ").append(account.name().split(" ")[0]);
@@ -68,6 +73,9 @@ public final class AccountLookup {
         }
         if (account.latestInvoice() != null) {
             text.append("\n- Latest invoice: ").append(account.latestInvoice());
+            if (itemised) {
+                account.latestInvoiceLines().forEach(line -> text.append("\n  - ").append(line));
+            }
         }
         return text.toString();
     }

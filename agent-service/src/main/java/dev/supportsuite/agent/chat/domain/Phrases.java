@@ -46,7 +46,10 @@ final class Phrases {
     private static final Pattern ASKS_ABOUT_CHARGE = Pattern.compile(
             "^(?:(?:hi|hello|hey)[, ]+)?(?:why (?:was|am|were|have|did|is|are) (?:i|we|my|our)\\b.*\\b(?:charged|charge"
                     + "|billed|bill|invoice|payment)|what(?:'s| is| was) (?:this|that|the) (?:charge|payment|amount)"
-                    + "|why (?:is|was) (?:my|our) (?:bill|invoice))\\b");
+                    + "|why (?:is|was) (?:my|our)(?: (?:latest|last|new|current|this month's|monthly))? (?:bill|invoice)"
+                    + "|what (?:is|was|are) (?:the|this|that|these) [\\p{L}\\d$.,% ]{0,40}(?:charges?|fees?|lines?)"
+                    + " (?:on|in) (?:my|our) (?:bill|invoice)"
+                    + "|why (?:is|are) there (?:an? )?[\\p{L} ]{0,30}(?:charges?|fees?) on (?:my|our) (?:bill|invoice))\\b");
     private static final Pattern ACCOUNT_FACT = Pattern.compile(
             "\\b(?:invoice|bill|payment|renewal|renew|subscription|plan|seats?|usage|balance|limits?)\\b");
     private static final Pattern POSSESSIVE = Pattern.compile("\\b(?:my|our)\\b");

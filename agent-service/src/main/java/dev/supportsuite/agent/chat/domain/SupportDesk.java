@@ -25,12 +25,18 @@ public interface SupportDesk {
         }
     }
 
-    /** An account at a glance, in the customer's words. */
+    /**
+     * An account at a glance, in the customer's words.
+     *
+     * @param latestInvoiceLines what the latest invoice charged for, one line each ("Additional seats: 2 × 15.00
+     *                           USD = 30.00 USD")
+     */
     record Account(String name, String plan, String monthlyPrice, String subscriptionStatus, Instant renewsAt,
-            boolean cancelAtPeriodEnd, List<String> usage, String latestInvoice) {
+            boolean cancelAtPeriodEnd, List<String> usage, String latestInvoice, List<String> latestInvoiceLines) {
 
         public Account {
             usage = List.copyOf(usage);
+            latestInvoiceLines = latestInvoiceLines == null ? List.of() : List.copyOf(latestInvoiceLines);
         }
     }
 

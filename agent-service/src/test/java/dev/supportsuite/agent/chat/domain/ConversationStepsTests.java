@@ -409,9 +409,9 @@ class ConversationStepsTests {
     void aTrialIsCalledOneWithTheDayItEnds() {
         Instant end = Instant.parse("2026-12-03T10:00:00Z");
         String trial = AccountLookup.describe(new SupportDesk.Account("Farah Haddad", "Team", "30.00 USD", "trialing",
-                end, false, List.of(), null));
+                end, false, List.of(), null, List.of()));
         String active = AccountLookup.describe(new SupportDesk.Account("Farah Haddad", "Team", "30.00 USD", "active",
-                end, false, List.of(), null));
+                end, false, List.of(), null, List.of()));
 
         assertThat(trial).contains("- Subscription: free trial, ends on 3 December 2026");
         assertThat(active).contains("- Subscription: active, renews on 3 December 2026");

@@ -77,7 +77,8 @@ final class InMemoryDesk implements SupportDesk {
     public Mono<Account> account(Caller caller) {
         accountCallers.add(caller);
         return guard(Mono.just(new Account("Ada Lovelace", "Pro", "49.00 USD", "active",
-                Instant.parse("2026-12-01T00:00:00Z"), false, List.of("seats 4 of 10"), "INV-1, 49.00 USD, paid")));
+                Instant.parse("2026-12-01T00:00:00Z"), false, List.of("seats 4 of 10"), "INV-1, 49.00 USD, paid",
+                List.of("Pro plan, monthly subscription: 34.00 USD", "Additional seats: 2 × 7.50 USD = 15.00 USD"))));
     }
 
     private Stored visible(Caller caller, String ticketId) {

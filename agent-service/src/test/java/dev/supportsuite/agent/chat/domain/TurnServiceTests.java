@@ -420,7 +420,9 @@ class TurnServiceTests {
         ChatOutboundMessage reply = say("c-charge", question);
 
         assertThat(reply.intent()).isEqualTo("account_info");
-        assertThat(reply.content()).contains("- Latest invoice: INV-1, 49.00 USD, paid")
+        assertThat(reply.content()).contains("- Latest invoice: INV-1, 49.00 USD, paid\n"
+                        + "  - Pro plan, monthly subscription: 34.00 USD\n"
+                        + "  - Additional seats: 2 × 7.50 USD = 15.00 USD\n")
                 .endsWith("If a charge looks wrong, I can open a ticket for our billing team: just say yes.");
         assertThat(lastTools()).extracting("name").containsExactly("lookup_account");
         assertThat(say("c-charge", "yes").content()).startsWith("Done: I've opened ticket")

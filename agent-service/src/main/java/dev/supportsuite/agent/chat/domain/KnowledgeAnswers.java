@@ -71,10 +71,14 @@ public final class KnowledgeAnswers {
     /**
      * The answer when the knowledge base is confident of one; empty when it is not, or cannot be reached,
      * for a message that has another reply to fall back on.
+     *
+     * @param sureOnly only a passage in the sure band (at or above the sure confidence, naming what the message
+     *                 names) counts, for a message the classifier was fairly sure is out of scope
      */
-    public Mono<Outcome> answerIfFound(Turn turn) {
+    public Mono<Outcome> answerIfFound(Turn turn, boolean sureOnly) {
         return knowledge.search(turn.question())
                 .filter(result -> result.answerable() && !result.passages().isEmpty())
+                .filter(result -> !sureOnly || sure(turn, best(turn, result.passages())))
                 .map(result -> found(turn, "", best(turn, result.passages())))
                 .onErrorResume(e -> {
                     searchFailed(turn, e);
@@ -110,8 +114,7 @@ public final class KnowledgeAnswers {
         String passage = quote(best.text());
         String content;
         ConversationState next = turn.state().withUnanswered(0);
-        boolean sure = best.confidence() >= sureConfidence
-                && Phrases.namesMissingFrom(turn.text(), best.title() + " " + best.text(), productTerms).isEmpty();
+        boolean sure = sure(turn, best);
         boolean problem = turn.understood().is("technical_issue");
         if (!sure && problem) {
             // A problem report: a loosely related article rarely fixes it, so a ticket is offered outright.
@@ -138,6 +141,11 @@ public final class KnowledgeAnswers {
         return Outcome.say(Route.KNOWLEDGE.wire(), content, next)
                 .citing(List.of(new Citation(best.documentId(), best.title(), best.sectionPath())))
                 .tool("search_faq", Map.of("query", turn.question()), best.documentId());
+    }
+
+    private boolean sure(Turn turn, KnowledgeSearch.Passage best) {
+        return best.confidence() >= sureConfidence
+                && Phrases.namesMissingFrom(turn.text(), best.title() + " " + best.text(), productTerms).isEmpty();
     }
 
     private static boolean opensWithYesOrNo(String passage) {

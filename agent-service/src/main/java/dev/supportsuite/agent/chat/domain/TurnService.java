@@ -186,7 +186,8 @@ public final class TurnService {
     private Mono<Outcome> compose(Route route, Turn turn) {
         return switch (route) {
             case OUT_OF_SCOPE -> policy.worthAskingTheKnowledgeBase(turn.understood(), turn.text())
-                    ? knowledge.answerIfFound(turn).defaultIfEmpty(direct.outOfScope(turn)
+                    ? knowledge.answerIfFound(turn, !policy.unsureOutOfScope(turn.understood()))
+                            .defaultIfEmpty(direct.outOfScope(turn)
                             .tool("search_faq", Map.of("query", turn.text()), "no_answer"))
                     : Mono.just(direct.outOfScope(turn));
             case DIRECT -> greet(turn);

@@ -225,7 +225,9 @@ class ConversationStepsTests {
         assertThat(List.of(unsure, sure, noQuestion)).allSatisfy(u -> assertThat(u.outOfScope()).isTrue());
         assertThat(policy.byIntent(unsure, unsureText)).isEqualTo(Route.OUT_OF_SCOPE);
         assertThat(policy.worthAskingTheKnowledgeBase(unsure, unsureText)).isTrue();
-        assertThat(policy.worthAskingTheKnowledgeBase(sure, sureText)).isFalse();
+        assertThat(policy.unsureOutOfScope(unsure)).isTrue();
+        assertThat(policy.worthAskingTheKnowledgeBase(sure, sureText)).as("asked, for a sure answer only").isTrue();
+        assertThat(policy.unsureOutOfScope(sure)).isFalse();
         assertThat(policy.worthAskingTheKnowledgeBase(noQuestion, "purple monkey dishwasher")).isFalse();
     }
 

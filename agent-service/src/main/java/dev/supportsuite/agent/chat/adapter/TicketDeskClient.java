@@ -95,6 +95,28 @@ public class TicketDeskClient implements SupportDesk {
                 .exchangeToMono(read(TicketDeskClient::account)));
     }
 
+    @Override
+    public Mono<List<Invoice>> invoices(Caller caller, int limit) {
+        return downstream.call(client.get().uri(uri -> uri.path("/api/v1/accounts/me/invoices")
+                        .queryParam("limit", limit).build()).headers(as(caller))
+                .exchangeToMono(read(body -> {
+                    List<Invoice> invoices = new ArrayList<>();
+                    body.forEach(item -> invoices.add(invoice(item)));
+                    return invoices;
+                })))
+                .defaultIfEmpty(List.of());
+    }
+
+    static Invoice invoice(JsonNode body) {
+        String currency = body.path("currency").asString("USD");
+        String issued = body.path("issuedAt").asString(null);
+        List<String> lines = new ArrayList<>();
+        body.path("lines").forEach(line -> lines.add(invoiceLine(line, currency)));
+        return new Invoice(body.path("number").asString(), issued == null ? null : Instant.parse(issued),
+                body.path("status").asString("unknown"), body.path("totalCents").asLong(),
+                money(body.path("totalCents").asLong(), currency), lines);
+    }
+
     private static Consumer<HttpHeaders> as(Caller caller) {
         return headers -> {
             headers.set(IdentityHeaders.TYPE, caller.identityType());

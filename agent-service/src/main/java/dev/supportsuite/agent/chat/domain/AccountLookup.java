@@ -4,8 +4,13 @@ import dev.supportsuite.agent.conversation.domain.ConversationState;
 import dev.supportsuite.agent.conversation.domain.Pending;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -15,6 +20,16 @@ public final class AccountLookup {
 
     private static final Logger log = LoggerFactory.getLogger(AccountLookup.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    /** Invoices searched for the one a question about a charge names. */
+    static final int RECENT_INVOICES = 12;
+    /** An amount of money: "$184.80", "184.80", "1,250 USD", "4.8". */
+    // "may" is left out of the months: "may I ask why..." names none
+    private static final Pattern AMOUNT = Pattern.compile("(?<![\\d.,])\\$?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d{1,2}))?(?![\\d])");
+    private static final Pattern MONTH = Pattern.compile("\\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?"
+            + "|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b");
+    private static final DateTimeFormatter MONTH_OF = DateTimeFormatter.ofPattern("MMMM", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
     private final SupportDesk desk;
@@ -27,16 +42,30 @@ public final class AccountLookup {
         if (!turn.verified()) {
             return Mono.just(TicketTools.signInFirst(turn, Route.ACCOUNT));
         }
-        // A question about a charge may be a dispute: the account is shown with the offer of a ticket, which a
-        // yes then opens with the question as its description.
+        // A question about a charge may be a dispute: the account is shown with the invoice asked about, line by
+        // line, and the offer of a ticket, which a yes then opens with the question as its description.
         boolean charge = Phrases.asksAboutACharge(turn.text());
         ConversationState next = charge
                 ? turn.state().withPending(Pending.offerHelp(turn.text()))
                 : turn.state();
+        Mono<List<SupportDesk.Invoice>> recent = !charge ? Mono.just(List.of())
+                : desk.invoices(turn.caller(), RECENT_INVOICES).onErrorResume(e -> {
+                    log.warn("Invoices unavailable conversationId={}: {}", turn.state().conversationId(), e.toString());
+                    return Mono.just(List.of());
+                });
         return desk.account(turn.caller())
-                .map(account -> Outcome.say(Route.ACCOUNT.wire(), describe(account, charge) + (charge ? "\nIf a charge looks "
-                                + "wrong, I can open a ticket for our billing team: just say yes." : ""), next)
-                        .tool("lookup_account", Map.of(), account.plan()))
+                .zipWith(recent)
+                .map(both -> {
+                    SupportDesk.Account account = both.getT1();
+                    String text = describe(account, charge);
+                    Optional<SupportDesk.Invoice> asked = askedAbout(turn.text(), both.getT2());
+                    if (asked.isPresent() && !asked.get().number().equals(invoiceNumber(account))) {
+                        text = describe(account, false) + "\n- The invoice you asked about: " + invoice(asked.get());
+                    }
+                    return Outcome.say(Route.ACCOUNT.wire(), text + (charge ? "\nIf a charge looks wrong, I can open a "
+                                    + "ticket for our billing team: just say yes." : ""), next)
+                            .tool("lookup_account", Map.of(), account.plan());
+                })
                 .switchIfEmpty(Mono.fromSupplier(() -> Outcome.say(Route.ACCOUNT.wire(), "I couldn't find an account "
                                 + "for you. If you think that's wrong, I can open a ticket for our team to check.",
                         turn.state()).tool("lookup_account", Map.of(), "not_found")))
@@ -46,6 +75,49 @@ public final class AccountLookup {
                                     + "so I can't show your account details. Please try again in a minute.",
                             turn.state()).tool("lookup_account", Map.of(), "unavailable").markedDegraded());
                 });
+    }
+
+    /**
+     * The invoice a question about a charge is about: the one with the amount it names ("why was I charged
+     * $184.80"), else the one issued in the month it names ("the one from october"); empty when it names
+     * neither or no invoice fits.
+     */
+    static Optional<SupportDesk.Invoice> askedAbout(String text, List<SupportDesk.Invoice> invoices) {
+        List<Long> amounts = new ArrayList<>();
+        Matcher amount = AMOUNT.matcher(text);
+        while (amount.find()) {
+            String cents = amount.group(2) == null ? "00" : (amount.group(2) + "0").substring(0, 2);
+            amounts.add(Long.parseLong(amount.group(1).replace(",", "") + cents));
+        }
+        Optional<SupportDesk.Invoice> byAmount = invoices.stream()
+                .filter(invoice -> amounts.contains(invoice.totalCents())).findFirst();
+        if (byAmount.isPresent()) {
+            return byAmount;
+        }
+        Matcher month = MONTH.matcher(text.toLowerCase(Locale.ROOT));
+        if (!month.find()) {
+            return Optional.empty();
+        }
+        String named = month.group(1).substring(0, 3);
+        return invoices.stream()
+                .filter(invoice -> invoice.issuedAt() != null && MONTH_OF.format(invoice.issuedAt())
+                        .toLowerCase(Locale.ROOT).startsWith(named))
+                .findFirst();
+    }
+
+    private static String invoice(SupportDesk.Invoice invoice) {
+        StringBuilder text = new StringBuilder(invoice.number()).append(", ").append(invoice.total()).append(", ")
+                .append(invoice.status().replace('_', ' '));
+        if (invoice.issuedAt() != null) {
+            text.append(", issued on ").append(DAY.format(invoice.issuedAt()));
+        }
+        invoice.lines().forEach(line -> text.append("\n  - ").append(line));
+        return text.toString();
+    }
+
+    private static String invoiceNumber(SupportDesk.Account account) {
+        String latest = account.latestInvoice();
+        return latest == null ? "" : latest.split(",")[0];
     }
 
     static String describe(SupportDesk.Account account) {

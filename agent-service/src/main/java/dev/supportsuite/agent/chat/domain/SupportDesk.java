@@ -40,6 +40,19 @@ public interface SupportDesk {
         }
     }
 
+    /**
+     * One invoice as a customer reads it.
+     *
+     * @param total "184.80 USD"
+     * @param lines what it charged for, one line each, as in {@link Account#latestInvoiceLines()}
+     */
+    record Invoice(String number, Instant issuedAt, String status, long totalCents, String total, List<String> lines) {
+
+        public Invoice {
+            lines = lines == null ? List.of() : List.copyOf(lines);
+        }
+    }
+
     /** Opens a ticket; the same {@code idempotencyKey} returns the same ticket, never a second one. */
     Mono<Ticket> open(Caller caller, NewTicket ticket, String idempotencyKey);
 
@@ -57,6 +70,9 @@ public interface SupportDesk {
 
     /** The caller's account; empty when there is none. */
     Mono<Account> account(Caller caller);
+
+    /** The caller's most recent invoices, newest first; empty without an account. */
+    Mono<List<Invoice>> invoices(Caller caller, int limit);
 
     /** ticket-service refused a request for a reason the customer can act on (a 4xx other than 404). */
     final class Refusal extends RuntimeException {

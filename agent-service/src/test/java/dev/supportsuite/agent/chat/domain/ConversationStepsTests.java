@@ -407,6 +407,29 @@ class ConversationStepsTests {
                 .isEqualTo("question");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        "why was i charged $184.80 in october|INV-2",
+        "what is the 1,250 USD charge on my invoice?|INV-3",
+        "why was my bill so high in september?|INV-1",
+        "the one from oct, what was that for|INV-2",
+        "why was I charged 99 dollars|-",
+        "may I ask why my invoice went up?|-"})
+    void theInvoiceAChargeQuestionIsAbout(String text, String number) {
+        List<SupportDesk.Invoice> invoices = List.of(
+                new SupportDesk.Invoice("INV-3", Instant.parse("2026-11-01T00:00:00Z"), "open", 125000, "1250.00 USD",
+                        List.of()),
+                new SupportDesk.Invoice("INV-2", Instant.parse("2026-10-01T00:00:00Z"), "paid", 18480, "184.80 USD",
+                        List.of()),
+                new SupportDesk.Invoice("INV-1", Instant.parse("2026-09-01T00:00:00Z"), "paid", 18000, "180.00 USD",
+                        List.of()),
+                new SupportDesk.Invoice("INV-0", Instant.parse("2026-05-01T00:00:00Z"), "paid", 18000, "180.00 USD",
+                        List.of()));
+
+        assertThat(AccountLookup.askedAbout(text, invoices).map(SupportDesk.Invoice::number))
+                .isEqualTo(java.util.Optional.ofNullable(number));
+    }
+
     @Test
     void aTrialIsCalledOneWithTheDayItEnds() {
         Instant end = Instant.parse("2026-12-03T10:00:00Z");

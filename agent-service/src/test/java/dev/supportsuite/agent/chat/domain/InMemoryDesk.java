@@ -81,6 +81,16 @@ final class InMemoryDesk implements SupportDesk {
                 List.of("Pro plan, monthly subscription: 34.00 USD", "Additional seats: 2 × 7.50 USD = 15.00 USD"))));
     }
 
+    @Override
+    public Mono<List<Invoice>> invoices(Caller caller, int limit) {
+        return guard(Mono.just(List.of(
+                new Invoice("INV-1", Instant.parse("2026-11-01T00:00:00Z"), "paid", 4900, "49.00 USD", List.of(
+                        "Pro plan, monthly subscription: 34.00 USD", "Additional seats: 2 × 7.50 USD = 15.00 USD")),
+                new Invoice("INV-0", Instant.parse("2026-10-01T00:00:00Z"), "paid", 3880, "38.80 USD", List.of(
+                        "Pro plan, monthly subscription: 34.00 USD", "API overage: 12 × 0.40 USD = 4.80 USD"))))
+                .map(all -> all.subList(0, Math.min(limit, all.size()))));
+    }
+
     private Stored visible(Caller caller, String ticketId) {
         Stored stored = tickets.get(ticketId.toUpperCase(java.util.Locale.ROOT));
         return stored != null && stored.userId().equals(caller.userId()) ? stored : null;

@@ -453,6 +453,17 @@ class TurnServiceTests {
     }
 
     @Test
+    void aChargeNamedByItsAmountShowsThatInvoiceLineByLine() {
+        intents.put("why was I charged $38.80 in October?", "billing_question");
+
+        String reply = say("c-october", "why was I charged $38.80 in October?").content();
+
+        assertThat(reply).contains("- Latest invoice: INV-1, 49.00 USD, paid\n- The invoice you asked about: INV-0, "
+                + "38.80 USD, paid, issued on 1 October 2026\n  - Pro plan, monthly subscription: 34.00 USD\n"
+                + "  - API overage: 12 × 0.40 USD = 4.80 USD").doesNotContain("Additional seats");
+    }
+
+    @Test
     void aYesOrNoPassageIsIntroducedByTheEntryItAnswers() {
         String question = "can I pay with bitcoin?";
         knows(question, "doc-cur", "Can I pay in a currency other than US dollars?", "",

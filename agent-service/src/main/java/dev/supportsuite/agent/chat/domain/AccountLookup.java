@@ -137,8 +137,9 @@ public final class AccountLookup {
         boolean trial = "trialing".equals(account.subscriptionStatus());
         text.append("\n- Subscription: ").append(trial ? "free trial" : account.subscriptionStatus().replace('_', ' '));
         if (account.renewsAt() != null) {
-            text.append(trial || account.cancelAtPeriodEnd() ? ", ends on " : ", renews on ")
-                    .append(DAY.format(account.renewsAt()));
+            boolean overdue = "past_due".equals(account.subscriptionStatus());
+            text.append(overdue ? ", payment due since " : trial || account.cancelAtPeriodEnd() ? ", ends on "
+                    : ", renews on ").append(DAY.format(account.renewsAt()));
         }
         if (!account.usage().isEmpty()) {
             text.append("\n- Usage this period: ").append(String.join("; ", account.usage()));

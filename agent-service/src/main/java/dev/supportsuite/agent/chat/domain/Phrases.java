@@ -30,6 +30,16 @@ final class Phrases {
     private static final Set<String> AFTER_NO = Set.of("no", "thanks", "thank", "you", "that's", "thats", "all", "it",
             "need", "i'm", "im", "fine", "not", "now", "please", "ok", "okay", "don't", "dont", "bother", "for",
             "the", "ticket", "that", "mind", "never", "merci", "gracias", "danke", "grazie", "obrigado", "obrigada");
+    private static final Pattern NO_THANKS = Pattern.compile("(?:no|nope|nah)[,.! ]+(?:thanks|thank you|thx)\\b");
+    /**
+     * A question whether anyone has dealt with the customer's issue yet: "did anyone look at my payment issue?",
+     * "any update on my case?", "has someone gotten back to me".
+     */
+    private static final Pattern ASKS_FOR_PROGRESS = Pattern.compile(
+            "\\b(?:(?:did|has|have) (?:any(?:one|body)|some(?:one|body)|your team|support)(?: already| yet)? (?:look(?:ed)?"
+                    + " (?:at|into)|check(?:ed)?|get (?:back|to)|got(?:ten)? (?:back|to)|repl(?:y|ied)|answer(?:ed)?"
+                    + "|respond(?:ed)?|fix(?:ed)?)|any (?:update|news|progress)s? (?:on|about|with) (?:my|our|the)"
+                    + "|what(?:'s| is) happening with (?:my|our))\\b");
     private static final Pattern BARE_REPLY = Pattern.compile(
             "^(yes|yeah|yep|yup|sure|ok|okay|alright|fine|no|nope|nah|hmm+|k)$");
     /** The opening of a question or a request, or a question mark anywhere. */
@@ -130,9 +140,12 @@ final class Phrases {
         return answers(YES, AFTER_YES, text);
     }
 
-    /** A no, on the same terms as {@link #yes}: "no, but what about annual plans?" is a question. */
+    /**
+     * A no, on the same terms as {@link #yes}: "no, but what about annual plans?" is a question. A polite "no
+     * thanks" is a no whatever reason follows it ("no thanks, i'll check the docs"), unless it asks something.
+     */
     static boolean no(String text) {
-        return answers(NO, AFTER_NO, text);
+        return answers(NO, AFTER_NO, text) || (NO_THANKS.matcher(normal(text)).lookingAt() && !text.contains("?"));
     }
 
     private static boolean answers(Pattern opening, Set<String> allowedAfter, String text) {
@@ -272,6 +285,11 @@ final class Phrases {
             return true;
         }
         return words(normal) == 1 && MASHED.matcher(normal).find();
+    }
+
+    /** Whether the customer asks if anyone has dealt with their issue yet, which their tickets answer. */
+    static boolean asksForProgress(String text) {
+        return ASKS_FOR_PROGRESS.matcher(normal(text)).find();
     }
 
     static boolean mentionsTicket(String text) {

@@ -96,8 +96,10 @@ public final class RoutingPolicy {
      * center; and an account question that does not speak of the customer at all ("what does the Business
      * plan include?") is a question for the help center. A customer introducing themselves ("hi, my name is
      * Carla and I run a design studio") is greeted, not told that is out of scope. A request for a person in
-     * so many words ("I need someone from security on this NOW") is one; "list my tickets" lists them; and "close
-     * it" or "reopen it" while the conversation is about a ticket changes that ticket.
+     * so many words ("I need someone from security on this NOW") is one; "list my tickets" or "did anyone look at
+     * my payment issue?" shows the customer's tickets; "close it" or "reopen it" while the conversation is about a
+     * ticket changes that ticket; and what the classifier took for a ticket update with no ticket in sight ("i
+     * updated the card already") is a question.
      *
      * @param recentIntents the intents of the conversation's last messages, oldest first
      */
@@ -109,7 +111,7 @@ public final class RoutingPolicy {
         if (!understood.is("talk_to_human") && Phrases.requestsAPerson(text)) {
             return understood.actingAs("talk_to_human");
         }
-        if (TicketTools.asksForList(text)) {
+        if (TicketTools.asksForList(text) || (Phrases.asksForProgress(text) && !understood.is("update_ticket"))) {
             return understood.actingAs("ticket_status");
         }
         if (TicketTools.changesStatusOfIt(text, recentIntents)) {
@@ -133,6 +135,13 @@ public final class RoutingPolicy {
         if (understood.is("create_ticket")
                 && understood.entity(dev.supportsuite.agent.intent.domain.Entity.TICKET_ID).isPresent()) {
             return understood.actingAs("update_ticket");
+        }
+        if (understood.is("update_ticket") && !Phrases.mentionsTicket(text) && !Phrases.asksToClose(text)
+                && !Phrases.asksToReopen(text) && understood.entity(dev.supportsuite.agent.intent.domain.Entity.TICKET_ID).isEmpty()
+                && recentIntents.stream().noneMatch(TicketTools::aboutATicket)) {
+            // "i updated the card already" changes no ticket: with none in the conversation, it is news for the
+            // help center ("a failed payment is retried within 24 hours of the update")
+            return understood.actingAs("question");
         }
         if (!understood.outOfScope() && !OWN_ROUTE_INTENTS.contains(understood.intent())
                 && Phrases.asksAboutOwnAccount(text)) {

@@ -400,6 +400,11 @@ public final class TicketTools {
         return matcher.find() ? matcher.start() : -1;
     }
 
+    /** Whether a turn of this intent was about a ticket (opening, checking or changing one). */
+    public static boolean aboutATicket(String intent) {
+        return TICKET_INTENTS.contains(intent);
+    }
+
     /** Whether the message asks for the customer's tickets in so many words ("list my tickets"). */
     public static boolean asksForList(String text) {
         return LIST_PHRASE.matcher(Phrases.normal(text)).find();
@@ -410,7 +415,7 @@ public final class TicketTools {
      * intents was a ticket's.
      */
     public static boolean changesStatusOfIt(String text, List<String> recentIntents) {
-        return recentIntents.stream().anyMatch(TICKET_INTENTS::contains)
+        return recentIntents.stream().anyMatch(TicketTools::aboutATicket)
                 && STATUS_OF_IT.matcher(Phrases.normal(text)).find();
     }
 

@@ -94,6 +94,37 @@ class ConversationStepsTests {
                 .as("whatever the classifier heard").isEqualTo(lists ? "ticket_status" : "create_ticket");
     }
 
+    @Test
+    void newsTakenForATicketUpdateWithNoTicketInSightIsAQuestion() {
+        Understanding update = understood("update_ticket", mood(0, 0, "stable", "none"));
+
+        assertThat(policy.effective(update, "i updated the card already").intent()).isEqualTo("question");
+        assertThat(policy.effective(update, "i updated the card already", List.of("create_ticket")).intent())
+                .isEqualTo("update_ticket");
+        assertThat(policy.effective(update, "please add to my ticket that it fails on Safari").intent())
+                .isEqualTo("update_ticket");
+        assertThat(policy.effective(update, "please reopen it, the problem is back").intent())
+                .isEqualTo("update_ticket");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "hi, back again. did anyone look at my payment issue?|true", "any update on my case?|true",
+        "has someone gotten back to me yet|true", "what's happening with my refund request|true",
+        "did anyone else have this problem?|false", "how do I check my usage?|false"})
+    void askingWhetherAnyoneDealtWithTheirIssueShowsTheirTickets(String text, boolean progress) {
+        assertThat(Phrases.asksForProgress(text)).isEqualTo(progress);
+        assertThat(policy.effective(understood("billing_question", mood(0, 0, "stable", "none")), text).intent())
+                .isEqualTo(progress ? "ticket_status" : "billing_question");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"no thanks, i'll check the docs|true", "nope, thank you!|true",
+        "no thanks, but how do refunds work?|false", "no, what about annual plans|false"})
+    void aPoliteNoIsANoWhateverReasonFollows(String text, boolean no) {
+        assertThat(Phrases.no(text)).isEqualTo(no);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "ok close it, we fixed it ourselves|true", "actually it broke again, reopen it pls|true",
@@ -438,7 +469,12 @@ class ConversationStepsTests {
         String active = AccountLookup.describe(new SupportDesk.Account("Farah Haddad", "Team", "30.00 USD", "active",
                 end, false, List.of(), null, List.of()));
 
+        String overdue = AccountLookup.describe(new SupportDesk.Account("Farah Haddad", "Team", "30.00 USD", "past_due",
+                end, false, List.of(), null, List.of()));
+
         assertThat(trial).contains("- Subscription: free trial, ends on 3 December 2026");
+        assertThat(overdue).as("not 'renews on' a day gone by").contains("- Subscription: past due, payment due since "
+                + "3 December 2026");
         assertThat(active).contains("- Subscription: active, renews on 3 December 2026");
     }
 

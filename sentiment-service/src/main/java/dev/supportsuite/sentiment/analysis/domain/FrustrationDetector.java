@@ -54,7 +54,9 @@ final class FrustrationDetector {
             "going to leave", "unsubscribe", "never again", "never use", "done with you", "going elsewhere",
             "take my business", "last chance"));
     private static final Set<String> ACRONYMS = Set.of("faq", "api", "asap", "pdf", "url", "id", "usa", "uk", "eu",
-            "sms", "vat", "ceo", "it", "ok", "tv", "pc", "ios", "ui", "ux", "vip", "gdpr", "cvv", "pin", "otp");
+            "sms", "vat", "ceo", "it", "ok", "tv", "pc", "ios", "ui", "ux", "vip", "gdpr", "cvv", "pin", "otp", "sso",
+            "saml", "scim", "csv", "json", "xml", "soc", "hipaa", "sla", "dpa", "mfa", "crm", "ssl", "tls", "http",
+            "https", "html", "aws", "tkt", "inv", "usd", "eur", "gbp");
 
     private final PhraseSet keywords;
     private final double sentimentThreshold;
@@ -118,11 +120,16 @@ final class FrustrationDetector {
         return new Result(round(1 - calm), signals);
     }
 
+    /**
+     * Shouting: several words in capitals, acronyms ("GDPR", "SSO") and identifiers with digits (a ticket id
+     * such as "TKT-01M875D1RB001610QFA94R3E3D", an invoice number) aside.
+     */
     private static java.util.Optional<Signal> caps(List<Token> words) {
         int shouted = 0;
         int eligible = 0;
         for (Token t : words) {
-            if (t.text().length() >= 3 && !ACRONYMS.contains(t.lower())) {
+            if (t.text().length() >= 3 && !ACRONYMS.contains(t.lower())
+                    && t.text().chars().noneMatch(Character::isDigit)) {
                 eligible++;
                 if (t.isShouted()) {
                     shouted++;

@@ -98,6 +98,15 @@ class SentimentAnalyzerTests {
     }
 
     @Test
+    void idsAndAcronymsAreNotShouting() {
+        assertThat(signalTypes(analyze("whats the status of ticket TKT-01M875D1RB001610QFA94R3E3D")))
+                .doesNotContain(SignalType.ALL_CAPS);
+        assertThat(signalTypes(analyze("does SSO with SAML and SCIM work on the Business plan")))
+                .doesNotContain(SignalType.ALL_CAPS);
+        assertThat(signalTypes(analyze("the CSV EXPORT IS BROKEN AGAIN"))).contains(SignalType.ALL_CAPS);
+    }
+
+    @Test
     void exclamationMarksAmplifyWhatTheMessageAlreadySays() {
         assertThat(analyze("great service!!!").polarity()).isGreaterThan(analyze("great service").polarity());
         assertThat(analyze("terrible service!!!").polarity()).isLessThan(analyze("terrible service").polarity());

@@ -114,13 +114,19 @@ public final class KnowledgeAnswers {
         String passage = quote(best.text());
         String content;
         ConversationState next = turn.state().withUnanswered(0);
-        boolean sure = sure(turn, best);
+        List<String> missing = Phrases.namesMissingFrom(turn.text(), best.title() + " " + best.text(), productTerms);
+        boolean sure = best.confidence() >= sureConfidence && missing.isEmpty();
         boolean problem = turn.understood().is("technical_issue");
         if (!sure && problem) {
             // A problem report: a loosely related article rarely fixes it, so a ticket is offered outright.
             content = opening + "This is the closest I found in our help center, \"" + source + "\", though it may "
                     + "not cover your problem:\n\n" + passage + "\n\nIf it doesn't help, I can open a ticket so our "
                     + "team looks into it (just say yes), or connect you with someone now.";
+        } else if (!missing.isEmpty()) {
+            // Say what the help center does not cover before offering what it does: "Salesforce" is not GitHub
+            content = opening + "Our help center doesn't mention " + String.join(" or ", missing) + ". The closest "
+                    + "I found is \"" + source + "\":\n\n" + passage + "\n\nIf that isn't it, tell me a little more, "
+                    + "or ask for a person.";
         } else if (!sure) {
             content = opening + "I'm not sure this is what you're asking, but the closest I found in our help center "
                     + "is \"" + source + "\":\n\n" + passage + "\n\nIf that isn't it, tell me a little more, or ask "

@@ -356,7 +356,7 @@ class TurnServiceTests {
 
     @Test
     void aPassageTheKnowledgeBaseIsLessSureOfIsOfferedAsTheClosestEntryNamedFirst() {
-        String question = "does Pennant have a Gantt chart view?";
+        String question = "does Pennant have a timeline chart view?";
         knows(question, "doc-req", "Which browsers does Pennant support?", "",
                 "Pennant runs in the two latest versions of Chrome, Firefox, Safari and Edge.", 0.61);
         moods.put(question, mood(0.0, 0.35, "stable", "suggest"));
@@ -377,8 +377,8 @@ class TurnServiceTests {
         knows(question, "doc-gh", "Does Pennant integrate with GitHub?", "",
                 "The GitHub integration links pull requests to tasks.", 0.86);
 
-        assertThat(say("c-sf", question).content()).startsWith("I'm not sure this is what you're asking, but the "
-                + "closest I found in our help center is \"Does Pennant integrate with GitHub?\"");
+        assertThat(say("c-sf", question).content()).startsWith("Our help center doesn't mention Salesforce. The "
+                + "closest I found is \"Does Pennant integrate with GitHub?\"");
     }
 
     @Test

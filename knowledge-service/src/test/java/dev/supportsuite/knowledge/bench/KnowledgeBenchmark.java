@@ -49,6 +49,8 @@ public final class KnowledgeBenchmark {
     private static final int SYNTHETIC_PER_DOCUMENT = 1000;
     /** Share of the answerable training questions the fitted confidence puts above the threshold. */
     private static final double KEEP_ANSWERABLE = 0.96;
+    /** The agent's {@code sure-answer-confidence}: at or above it a passage is the answer. */
+    private static final double SURE_CONFIDENCE = 0.7;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper mapper = JsonMapper.builder().build();
@@ -108,6 +110,7 @@ public final class KnowledgeBenchmark {
         line("");
         line("## Retrieval quality, shipped knowledge base (%d chunks)", index.count().block());
         quality(set, clean, threshold, true);
+        offTopic(threshold);
 
         long distractorStart = System.nanoTime();
         int ingested = ingestDistractors(DISTRACTORS);
@@ -140,6 +143,58 @@ public final class KnowledgeBenchmark {
             List<Outcome> large = evaluate(set);
             Metrics m = Metrics.of(set, large, threshold);
             line("- quality at this size: hit@1 %.3f, hit@3 %.3f, MRR %.3f", m.hit1, m.hit3, m.mrr);
+        }
+    }
+
+    /**
+     * Where questions from outside the product fall in the agent's bands (below {@code min-confidence}: no
+     * answer; up to {@value #SURE_CONFIDENCE}: offered as the closest entry; above: answered), on the clean
+     * index: CLINC150's own out-of-scope questions and its validation questions of other domains (banking and
+     * credit cards left out, being near billing). The agent looks up a message its classifier put out of
+     * scope and answers it only from the top band.
+     */
+    private void offTopic(double threshold) throws Exception {
+        Path file = SHARED_DATA.resolve("clinc150/train_val.json");
+        if (!Files.exists(file)) {
+            line("- off-topic questions: skipped, %s not found", file);
+            return;
+        }
+        JsonNode root = mapper.readTree(file.toFile());
+        JsonNode domains = mapper.readTree(SHARED_DATA.resolve("clinc150/domains.json").toFile());
+        java.util.Set<String> nearBilling = new java.util.HashSet<>();
+        domains.get("banking").forEach(intent -> nearBilling.add(intent.asString()));
+        domains.get("credit_cards").forEach(intent -> nearBilling.add(intent.asString()));
+        List<String> outOfScope = new ArrayList<>();
+        root.get("oos_train").forEach(pair -> outOfScope.add(pair.get(0).asString()));
+        root.get("oos_val").forEach(pair -> outOfScope.add(pair.get(0).asString()));
+        List<String> otherDomains = new ArrayList<>();
+        root.get("val").forEach(pair -> {
+            if (!nearBilling.contains(pair.get(1).asString())) {
+                otherDomains.add(pair.get(0).asString());
+            }
+        });
+        line("");
+        line("## Off-topic questions (CLINC150), bands on the shipped knowledge base");
+        for (var named : Map.of("its out-of-scope questions", outOfScope, "validation questions of other domains",
+                otherDomains).entrySet()) {
+            int miss = 0;
+            int unsure = 0;
+            List<String> sure = new ArrayList<>();
+            for (String text : named.getValue()) {
+                JsonNode result = search(text, 1);
+                double confidence = result.get("confidence").asDouble();
+                if (!result.get("answerable").asBoolean() || confidence < threshold) {
+                    miss++;
+                } else if (confidence < SURE_CONFIDENCE) {
+                    unsure++;
+                } else {
+                    sure.add(String.format(Locale.ROOT, "\"%s\" (%.2f, %s)", text, confidence,
+                            result.get("hits").get(0).get("title").asString()));
+                }
+            }
+            line("- %s (%d): below %.2f %d, unsure %d, **at or above %.2f %d**%s", named.getKey(),
+                    named.getValue().size(), threshold, miss, unsure, SURE_CONFIDENCE, sure.size(),
+                    sure.isEmpty() ? "" : ": " + String.join("; ", sure.subList(0, Math.min(5, sure.size()))));
         }
     }
 

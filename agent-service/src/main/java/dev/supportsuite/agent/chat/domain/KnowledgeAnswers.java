@@ -71,14 +71,10 @@ public final class KnowledgeAnswers {
     /**
      * The answer when the knowledge base is confident of one; empty when it is not, or cannot be reached,
      * for a message that has another reply to fall back on.
-     *
-     * @param sureOnly only a passage in the sure band (at or above the sure confidence, naming what the message
-     *                 names) counts, for a message the classifier was fairly sure is out of scope
      */
-    public Mono<Outcome> answerIfFound(Turn turn, boolean sureOnly) {
+    public Mono<Outcome> answerIfFound(Turn turn) {
         return knowledge.search(turn.question())
                 .filter(result -> result.answerable() && !result.passages().isEmpty())
-                .filter(result -> !sureOnly || sure(turn, best(turn, result.passages())))
                 .map(result -> found(turn, "", best(turn, result.passages())))
                 .onErrorResume(e -> {
                     searchFailed(turn, e);
@@ -147,11 +143,6 @@ public final class KnowledgeAnswers {
         return Outcome.say(Route.KNOWLEDGE.wire(), content, next)
                 .citing(List.of(new Citation(best.documentId(), best.title(), best.sectionPath())))
                 .tool("search_faq", Map.of("query", turn.question()), best.documentId());
-    }
-
-    private boolean sure(Turn turn, KnowledgeSearch.Passage best) {
-        return best.confidence() >= sureConfidence
-                && Phrases.namesMissingFrom(turn.text(), best.title() + " " + best.text(), productTerms).isEmpty();
     }
 
     private static boolean opensWithYesOrNo(String passage) {

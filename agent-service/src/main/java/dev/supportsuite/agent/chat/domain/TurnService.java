@@ -186,7 +186,7 @@ public final class TurnService {
     private Mono<Outcome> compose(Route route, Turn turn) {
         return switch (route) {
             case OUT_OF_SCOPE -> policy.worthAskingTheKnowledgeBase(turn.understood(), turn.text())
-                    ? knowledge.answerIfFound(turn, !policy.unsureOutOfScope(turn.understood()))
+                    ? knowledge.answerIfFound(turn)
                             .defaultIfEmpty(direct.outOfScope(turn)
                             .tool("search_faq", Map.of("query", turn.text()), "no_answer"))
                     : Mono.just(direct.outOfScope(turn));

@@ -256,10 +256,11 @@ class ConversationStepsTests {
         assertThat(List.of(unsure, sure, noQuestion)).allSatisfy(u -> assertThat(u.outOfScope()).isTrue());
         assertThat(policy.byIntent(unsure, unsureText)).isEqualTo(Route.OUT_OF_SCOPE);
         assertThat(policy.worthAskingTheKnowledgeBase(unsure, unsureText)).isTrue();
-        assertThat(policy.unsureOutOfScope(unsure)).isTrue();
-        assertThat(policy.worthAskingTheKnowledgeBase(sure, sureText)).as("asked, for a sure answer only").isTrue();
-        assertThat(policy.unsureOutOfScope(sure)).isFalse();
+        assertThat(policy.worthAskingTheKnowledgeBase(sure, sureText)).isFalse();
         assertThat(policy.worthAskingTheKnowledgeBase(noQuestion, "purple monkey dishwasher")).isFalse();
+        String statement = "notifications arent arriving on my phone since the update";
+        assertThat(policy.worthAskingTheKnowledgeBase(classifiedAs(statement, "out_of_scope", 0.38, true, spread),
+                statement)).as("a statement of four words or more").isTrue();
     }
 
     @ParameterizedTest

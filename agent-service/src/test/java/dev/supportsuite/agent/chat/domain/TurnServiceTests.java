@@ -180,7 +180,8 @@ class TurnServiceTests {
 
         ChatOutboundMessage answered = say("c-oos1", known);
         ChatOutboundMessage refused = say("c-oos2", unknown);
-        ChatOutboundMessage notKnown = say("c-oos3", sure);
+        int searches = knowledgeCalls.get();
+        ChatOutboundMessage notAsked = say("c-oos3", sure);
 
         assertThat(answered.content()).startsWith("Critical requests are answered within 1 hour on Enterprise.");
         assertThat(answered.intent()).isEqualTo("question");
@@ -190,30 +191,29 @@ class TurnServiceTests {
         assertThat(refused.citations()).isEmpty();
         assertThat(published.turns).filteredOn(t -> t.conversationId().equals("c-oos2")).singleElement()
                 .satisfies(t -> assertThat(t.toolCalls()).extracting("name").containsExactly("search_faq"));
-        assertThat(notKnown.content()).contains("outside what I can help with");
+        assertThat(notAsked.content()).contains("outside what I can help with");
+        assertThat(knowledgeCalls.get()).as("a sure 'out of scope' is not searched").isEqualTo(searches);
     }
 
     @Test
-    void aProblemStatedOutOfScopeIsAnsweredOnlyWhenTheKnowledgeBaseIsSureOfIt() {
+    void aProblemStatedWithoutAQuestionAndRejectedUnsurelyIsLookedUp() {
         String report = "notifications arent arriving on my phone since the update";
-        String loose = "our office plants keep dying since the move";
+        String offTopic = "tell me how to change my insurance policy";
         intents.put(report, "out_of_scope");
-        intents.put(loose, "out_of_scope");
-        intents.put("tell me a joke", "out_of_scope");
-        confidences.put(report, 0.62);
-        confidences.put(loose, 0.62);
+        intents.put(offTopic, "out_of_scope");
+        confidences.put(report, 0.38);
+        confidences.put(offTopic, 0.93);
         knows(report, "doc-notify", "Why am I not receiving notifications?", "",
                 "Check Settings > Notifications and allow notifications for Pennant on your phone.", 0.91);
-        knows(loose, "doc-office", "Office hours", "", "Our support team works from 8 to 20 CET.", 0.6);
+        knows(offTopic, "doc-plan", "How do I upgrade or change my plan?", "", "Choose Change plan in Billing.", 0.8);
 
         ChatOutboundMessage answered = say("c-oos4", report);
-        ChatOutboundMessage refused = say("c-oos5", loose);
+        ChatOutboundMessage refused = say("c-oos5", offTopic);
 
         assertThat(answered.content()).startsWith("Check Settings > Notifications");
         assertThat(answered.citations()).extracting("documentId").containsExactly("doc-notify");
-        assertThat(refused.content()).as("the classifier was sure enough; a loose passage does not overrule it")
+        assertThat(refused.content()).as("a sure 'out of scope' is not overruled by a passage about plans")
                 .contains("outside what I can help with");
-        assertThat(say("c-oos6", "tell me a joke").content()).contains("outside what I can help with");
     }
 
     @Test

@@ -70,7 +70,8 @@ final class ContractFixtures {
     static HandoffRequestedEvent handoffRequested() {
         return new HandoffRequestedEvent(id(4), AT, 1, "hnd-0009", CONVERSATION, "u-1042",
                 List.of(HandoffReasons.HIGH_FRUSTRATION, HandoffReasons.ASKED_FOR_HUMAN),
-                "Customer charged twice for March; asked for a person after two answers.", 0.86);
+                "Customer charged twice for March; asked for a person after two answers.", 0.86,
+                "I was charged twice for March and want a refund");
     }
 
     static HandoffClaimedEvent handoffClaimed() {

@@ -5,6 +5,7 @@ import dev.supportsuite.ticket.handoff.domain.HandoffRepository;
 import dev.supportsuite.ticket.handoff.domain.HandoffStatus;
 import dev.supportsuite.ticket.shared.adapter.Binds;
 import dev.supportsuite.ticket.ticket.domain.TicketPriority;
+import dev.supportsuite.ticket.ticket.domain.TicketStatus;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Arrays;
@@ -98,6 +99,37 @@ public class R2dbcHandoffRepository implements HandoffRepository {
                 .bind("conversationId", conversationId)
                 .bind("claimed", HandoffStatus.CLAIMED.wire())
                 .map(R2dbcHandoffRepository::handoff)
+                .one();
+    }
+
+    @Override
+    public Mono<Void> lockCustomer(String userId) {
+        // A transaction-level advisory lock: released at commit or rollback, and no row has to exist yet.
+        return db.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .bind("key", "handoff-customer:" + userId)
+                .then();
+    }
+
+    @Override
+    public Mono<String> findActiveTicketOf(String userId) {
+        return db.sql("select t.id from ticket t where t.user_id = :userId and t.status = any(:active) "
+                        + "and exists (select 1 from handoff h where h.ticket_id = t.id) "
+                        + "order by t.created_at desc, t.id desc limit 1")
+                .bind("userId", userId)
+                .bind("active", Arrays.stream(TicketStatus.values()).filter(TicketStatus::isActive)
+                        .map(TicketStatus::wire).toArray(String[]::new))
+                .map(row -> row.get("id", String.class))
+                .one();
+    }
+
+    @Override
+    public Mono<Boolean> anotherClaimed(String ticketId, String handoffId) {
+        return db.sql("select exists (select 1 from handoff where ticket_id = :ticketId and id <> :id "
+                        + "and status = :claimed) as claimed")
+                .bind("ticketId", ticketId)
+                .bind("id", handoffId)
+                .bind("claimed", HandoffStatus.CLAIMED.wire())
+                .map(row -> row.get("claimed", Boolean.class))
                 .one();
     }
 

@@ -26,4 +26,19 @@ public interface HandoffRepository {
 
     /** The handoff of a conversation that a human agent holds now, if any. */
     Mono<Handoff> findClaimedByConversation(String conversationId);
+
+    /**
+     * Holds a lock for the customer until the current transaction ends, so that two handoffs of one
+     * customer decide one after the other whether to open a ticket or add to the customer's open one.
+     */
+    Mono<Void> lockCustomer(String userId);
+
+    /**
+     * The id of the customer's newest ticket that was opened for a handoff and is still being worked
+     * on (not resolved or closed), if any.
+     */
+    Mono<String> findActiveTicketOf(String userId);
+
+    /** Whether a handoff on this ticket other than {@code handoffId} is claimed by a human agent now. */
+    Mono<Boolean> anotherClaimed(String ticketId, String handoffId);
 }

@@ -17,16 +17,22 @@ import dev.supportsuite.ticket.ticket.domain.TicketPriority;
 import dev.supportsuite.ticket.ticket.domain.TicketService;
 import dev.supportsuite.ticket.ticket.domain.TicketStatus;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The human handoff queue. A handoff request opens one escalation ticket and queues it (a
- * redelivered request opens nothing); human agents list the queue, claim a handoff (exactly one
- * wins), and release it back to the AI or resolve it. Every change writes its events to the outbox in
- * the same transaction.
+ * The human handoff queue. A handoff request queues the handoff with an escalation ticket (a
+ * redelivered request does nothing): a new ticket, or, when the customer already has a handoff ticket
+ * that is not resolved or closed, that one, so that a customer who asks for a human again and again
+ * has one ticket to follow, not one per conversation. Human agents list the queue, claim a handoff
+ * (exactly one wins), and release it back to the AI or resolve it. Every change writes its events to
+ * the outbox in the same transaction.
  */
 public class HandoffService {
 
@@ -38,7 +44,6 @@ public class HandoffService {
     public static final String ESCALATION_CATEGORY = "escalation";
     static final String SYSTEM_ACTOR = "system:handoff";
     private static final String ANONYMOUS_USER = "anonymous";
-    private static final int MAX_SUBJECT = 200;
     /** History action of a human agent's message to the customer. */
     public static final String REPLY_ACTION = "agent_message";
     /** History action of the note an agent leaves when handing back or resolving. */
@@ -58,25 +63,61 @@ public class HandoffService {
         this.transactions = transactions;
     }
 
-    /** Queues a handoff request with its escalation ticket; completes empty for a repeated request. */
+    /**
+     * Queues a handoff request with its escalation ticket; completes empty for a repeated request. A
+     * known customer's open handoff ticket takes the new handoff; otherwise a new ticket is opened.
+     * Requests without a user never share a ticket: they may come from different people.
+     */
     public Mono<Handoff> open(HandoffRequestedEvent request) {
         return Mono.defer(() -> {
             Instant now = Clock.now();
             String handoffId = request.handoffId() != null ? request.handoffId() : "H-" + request.eventId();
             String userId = request.userId() != null ? request.userId() : ANONYMOUS_USER;
             TicketPriority priority = HandoffPriorities.of(request.reasons(), request.frustration());
-            String ticketId = TicketIds.next();
-            Handoff handoff = new Handoff(handoffId, request.eventId(), request.conversationId(), userId, ticketId,
-                    request.reasons(), request.summary(), request.frustration(), priority, HandoffStatus.WAITING,
-                    null, null, now, now);
-            NewTicket ticket = new NewTicket(userId, subject(request), description(request), ESCALATION_CATEGORY,
-                    priority, request.reasons(), request.conversationId());
-            Mono<Handoff> work = handoffs.insertIfAbsent(handoff)
-                    .flatMap(inserted -> inserted
-                            ? tickets.openWithin(ticketId, ticket, SYSTEM_ACTOR).thenReturn(handoff)
-                            : Mono.empty());
+            Mono<Optional<Ticket>> reusable = request.userId() == null ? Mono.just(Optional.empty())
+                    : handoffs.lockCustomer(userId)
+                            .then(handoffs.findActiveTicketOf(userId))
+                            .flatMap(tickets::lockWithin)
+                            // Resolved or closed by an agent between the lookup and the lock: not reused.
+                            .filter(ticket -> ticket.status().isActive())
+                            .map(Optional::of)
+                            .defaultIfEmpty(Optional.empty());
+            Mono<Handoff> work = reusable.flatMap(existing -> {
+                String ticketId = existing.map(Ticket::id).orElseGet(TicketIds::next);
+                Handoff handoff = new Handoff(handoffId, request.eventId(), request.conversationId(), userId,
+                        ticketId, request.reasons(), request.summary(), request.frustration(), priority,
+                        HandoffStatus.WAITING, null, null, now, now);
+                return handoffs.insertIfAbsent(handoff)
+                        .flatMap(inserted -> !inserted ? Mono.empty()
+                                : existing.map(ticket -> addTo(ticket, request, priority))
+                                        .orElseGet(() -> openTicket(ticketId, userId, request, priority))
+                                        .thenReturn(handoff));
+            });
             return transactions.inTransaction(work);
         });
+    }
+
+    private Mono<Void> openTicket(String ticketId, String userId, HandoffRequestedEvent request,
+            TicketPriority priority) {
+        NewTicket ticket = new NewTicket(userId, HandoffSubjects.of(request.topic()), description(request),
+                ESCALATION_CATEGORY, priority, request.reasons(), request.conversationId());
+        return tickets.openWithin(ticketId, ticket, SYSTEM_ACTOR).then();
+    }
+
+    /**
+     * Adds a handoff to the customer's open handoff ticket: its priority rises to the handoff's when
+     * that is higher, its reason codes join the tags, a neutral subject gives way to the handoff's
+     * topic, and a comment tells the agent who picks it up about the new conversation.
+     */
+    private Mono<Void> addTo(Ticket ticket, HandoffRequestedEvent request, TicketPriority priority) {
+        String subject = HandoffSubjects.NEUTRAL.equals(ticket.subject()) ? HandoffSubjects.of(request.topic())
+                : null;
+        List<String> tags = Stream.concat(ticket.tags().stream(), request.reasons().stream()).distinct().toList();
+        TicketChanges changes = new TicketChanges(subject, null, null, TicketPriority.max(ticket.priority(), priority),
+                null, null, false, tags);
+        return tickets.applyWithin(ticket, changes, SYSTEM_ACTOR)
+                .flatMap(updated -> tickets.commentWithin(updated, comment(request), SYSTEM_ACTOR))
+                .then();
     }
 
     /** The queue in {@code status}: highest priority first, then oldest. Human agents only. */
@@ -126,7 +167,7 @@ public class HandoffService {
             Mono<Handoff> work = handoffs.transition(id, Set.of(HandoffStatus.WAITING, HandoffStatus.CLAIMED),
                             caller.id(), next, null, now)
                     .switchIfEmpty(Mono.defer(() -> refusal(id, next.wire())))
-                    .flatMap(handoff -> updateTicket(handoff, ticketStatus, null, true, caller.actor())
+                    .flatMap(handoff -> finishTicket(handoff, ticketStatus, caller.actor())
                             .then(note == null || note.isBlank() ? Mono.<Void>empty()
                                     : tickets.recordActivity(handoff.ticketId(), caller.actor(), NOTE_ACTION,
                                             clip(note.strip()), now))
@@ -156,13 +197,25 @@ public class HandoffService {
     private Mono<Ticket> updateTicket(Handoff handoff, TicketStatus status, String assignee, boolean unassign,
             String actor) {
         return tickets.lockWithin(handoff.ticketId())
-                .flatMap(ticket -> {
-                    // A ticket someone already closed keeps its status; the handoff still moves on.
-                    TicketStatus target = ticket.status() == status || ticket.status().canMoveTo(status) ? status
-                            : null;
-                    return tickets.applyWithin(ticket, new TicketChanges(null, null, null, null, target, assignee,
-                            unassign, null), actor);
-                });
+                .flatMap(ticket -> move(ticket, status, assignee, unassign, actor));
+    }
+
+    /**
+     * Moves the ticket of a handoff that ends, unless another handoff on the same ticket is claimed: a
+     * human is then serving the customer on it, and it stays as it is. The ticket is locked before the
+     * check, so of two handoffs of one ticket ending at once the second sees the first one ended.
+     */
+    private Mono<Ticket> finishTicket(Handoff handoff, TicketStatus status, String actor) {
+        return tickets.lockWithin(handoff.ticketId())
+                .flatMap(ticket -> handoffs.anotherClaimed(ticket.id(), handoff.id())
+                        .flatMap(held -> held ? Mono.just(ticket) : move(ticket, status, null, true, actor)));
+    }
+
+    private Mono<Ticket> move(Ticket ticket, TicketStatus status, String assignee, boolean unassign, String actor) {
+        // A ticket someone already closed keeps its status; the handoff still moves on.
+        TicketStatus target = ticket.status() == status || ticket.status().canMoveTo(status) ? status : null;
+        return tickets.applyWithin(ticket, new TicketChanges(null, null, null, null, target, assignee, unassign, null),
+                actor);
     }
 
     private Mono<Handoff> refusal(String id, String action) {
@@ -179,15 +232,26 @@ public class HandoffService {
         }
     }
 
-    private static String subject(HandoffRequestedEvent request) {
-        String reasons = request.reasons().isEmpty() ? "handoff requested" : String.join(", ", request.reasons());
-        String subject = "Human handoff: " + reasons.replace('_', ' ');
-        return subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT) : subject;
+    /** For agents: the summary first, then the customer's words, the conversation and why it came to a human. */
+    private static String description(HandoffRequestedEvent request) {
+        return summary(request) + "\n\n" + topicLine(request) + "Conversation: " + request.conversationId()
+                + "\nReasons: " + (request.reasons().isEmpty() ? "none given"
+                        : String.join(", ", request.reasons()).replace('_', ' '))
+                + "\nFrustration: " + String.format(Locale.ROOT, "%.2f", request.frustration());
     }
 
-    private static String description(HandoffRequestedEvent request) {
-        String summary = request.summary() == null || request.summary().isBlank() ? "(no summary)" : request.summary();
-        return summary + "\n\nConversation: " + request.conversationId() + "\nFrustration: "
-                + String.format(java.util.Locale.ROOT, "%.2f", request.frustration());
+    /** The comment on a reused ticket: what the new conversation is about. */
+    private static String comment(HandoffRequestedEvent request) {
+        return "Handed to a human again in conversation " + request.conversationId() + ".\n" + topicLine(request)
+                + "\n" + summary(request);
+    }
+
+    private static String summary(HandoffRequestedEvent request) {
+        return request.summary() == null || request.summary().isBlank() ? "(no summary)" : request.summary();
+    }
+
+    private static String topicLine(HandoffRequestedEvent request) {
+        return request.topic() == null || request.topic().isBlank() ? ""
+                : "Customer's issue: " + request.topic().strip() + "\n";
     }
 }

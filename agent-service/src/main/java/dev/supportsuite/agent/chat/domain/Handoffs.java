@@ -19,13 +19,16 @@ public final class Handoffs {
 
     private static final Pattern TICKET_ID = Pattern.compile("\\bTKT-[A-Z0-9]+\\b", Pattern.CASE_INSENSITIVE);
     private static final int QUOTED_MESSAGES = 3;
+    private static final int MIN_TOPIC_WORDS = 4;
+    /** A message asking for a person in this many words or fewer says nothing else ("can I talk to a real human"). */
+    private static final int MAX_PERSON_REQUEST_WORDS = 8;
 
     public Outcome handOff(Turn turn, List<String> reasons) {
         ConversationState state = turn.state();
         String handoffId = "H-" + turn.key();
         Mood mood = turn.understood().mood();
         Outcome.Handoff handoff = new Outcome.Handoff(handoffId, reasons, summary(turn, reasons),
-                mood.measured() ? mood.frustration() : 0.0);
+                mood.measured() ? mood.frustration() : 0.0, topic(turn));
         ConversationState next = state.withMode(Mode.WAITING_FOR_HUMAN, handoffId).withPending(null)
                 .withUnanswered(0);
         return Outcome.say(Route.HANDOFF.wire(), message(reasons), next)
@@ -43,6 +46,25 @@ public final class Handoffs {
             return "I haven't been able to answer this myself, and I don't want to keep you going in circles. " + next;
         }
         return "I'm sorry this has been so frustrating. " + next;
+    }
+
+    /**
+     * What the customer's issue is, in their words: the latest of their messages that says more than that they
+     * want a person ("I was charged twice for November and want a refund", not "ok can you get me a human");
+     * null when none does. The handoff's ticket takes it as its subject.
+     */
+    static String topic(Turn turn) {
+        List<String> said = new ArrayList<>(turn.state().recentMessages());
+        said.add(turn.text());
+        for (int i = said.size() - 1; i >= 0; i--) {
+            String message = said.get(i).replaceAll("\\s+", " ").strip();
+            boolean onlyAsksForPerson = (Phrases.requestsAPerson(message) || Phrases.asksForPerson(message))
+                    && Phrases.words(message) <= MAX_PERSON_REQUEST_WORDS;
+            if (Phrases.words(message) >= MIN_TOPIC_WORDS && !Phrases.unreadable(message) && !onlyAsksForPerson) {
+                return message;
+            }
+        }
+        return null;
     }
 
     static String summary(Turn turn, List<String> reasons) {

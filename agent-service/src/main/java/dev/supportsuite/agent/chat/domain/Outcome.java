@@ -18,7 +18,13 @@ public record Outcome(String route, String content, boolean escalated, boolean d
         List<ToolCall> toolCalls, Handoff handoff, ConversationState state) {
 
     /** A request for a human, with the reason codes and the summary the human reads first. */
-    public record Handoff(String handoffId, List<String> reasons, String summary, double frustration) {
+    /**
+     * A handoff to publish.
+     *
+     * @param topic the customer's issue in their own words, for the ticket's subject; null when they said
+     *              nothing but that they want a person
+     */
+    public record Handoff(String handoffId, List<String> reasons, String summary, double frustration, String topic) {
 
         public Handoff {
             reasons = List.copyOf(reasons);

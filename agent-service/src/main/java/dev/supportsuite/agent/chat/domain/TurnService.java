@@ -330,7 +330,7 @@ public final class TurnService {
                 : publisher.publishHandoff(new HandoffRequestedEvent(derived(inbound.eventId(), "handoff"), now,
                         HandoffRequestedEvent.SCHEMA_VERSION, outcome.handoff().handoffId(), inbound.conversationId(),
                         inbound.userId(), outcome.handoff().reasons(), outcome.handoff().summary(),
-                        outcome.handoff().frustration()));
+                        outcome.handoff().frustration(), outcome.handoff().topic()));
         Mono<Void> answer = reply == null ? Mono.empty() : publisher.publishReply(reply);
         // The three go to different topics, so they are sent together; the state is saved once all are out.
         return Mono.when(handoff, answer, publisher.publishTurn(turn))

@@ -296,6 +296,7 @@ class TurnServiceTests {
             assertThat(handoff.reasons()).containsExactly(HandoffReasons.ASKED_FOR_HUMAN);
             assertThat(handoff.summary()).contains("I want to talk to a human");
             assertThat(handoff.conversationId()).isEqualTo("c4");
+            assertThat(handoff.topic()).as("nothing said but the wish for a person").isNull();
         });
         assertThat(states.rows.get("c4").mode()).isEqualTo(Mode.WAITING_FOR_HUMAN);
 
@@ -306,6 +307,16 @@ class TurnServiceTests {
                 .as("details for the person waited for get no notice each").isNull();
         assertThat(published.turns.get(published.turns.size() - 1).userMessage().content()).startsWith("The export");
         assertThat(published.handoffs).hasSize(1);
+    }
+
+    @Test
+    void aHandoffCarriesTheCustomersIssueInTheirWordsForTheTicket() {
+        intents.put("ok can you get me a human", "talk_to_human");
+        say("c-topic", "I was charged twice for November and want a refund");
+        say("c-topic", "ok can you get me a human");
+
+        assertThat(published.handoffs).singleElement().satisfies(handoff -> assertThat(handoff.topic())
+                .isEqualTo("I was charged twice for November and want a refund"));
     }
 
     @Test

@@ -48,6 +48,30 @@ class AccountApiIT extends InfrastructureTestBase {
     }
 
     @Test
+    void theDemoAccountsAgreeWithWhatTheHelpCenterSaysOfPlans() {
+        asUser("u-1004").get().uri("/api/v1/accounts/me").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.plan.code").isEqualTo("free")
+                .jsonPath("$.usage[?(@.metric == 'seats')].limit").isEqualTo(5)
+                .jsonPath("$.usage[?(@.metric == 'storage_mb')].limit").isEqualTo(2000)
+                .jsonPath("$.usage[?(@.metric == 'projects')].used").isEqualTo(2)
+                .jsonPath("$.usage[?(@.metric == 'projects')].limit").isEqualTo(3)
+                .jsonPath("$.usage[?(@.metric == 'conversations')]").isEmpty();
+        asUser("u-1001").get().uri("/api/v1/accounts/me").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.usage[?(@.metric == 'projects')].used").isEqualTo(22)
+                .jsonPath("$.plan.limits[?(@.metric == 'projects')]").isEmpty();
+        asUser("u-1006").get().uri("/api/v1/accounts/me").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.plan.code").isEqualTo("business")
+                .jsonPath("$.subscription.status").isEqualTo("trialing")
+                .jsonPath("$.latestInvoice").doesNotExist();
+    }
+
+    @Test
     void theSupportSummaryCountsTheCustomersTickets() {
         WebTestClient user = asUser("u-1006");
         user.post().uri("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON)

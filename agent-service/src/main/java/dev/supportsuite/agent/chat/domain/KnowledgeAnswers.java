@@ -4,12 +4,15 @@ import dev.supportsuite.agent.conversation.domain.ConversationState;
 import dev.supportsuite.agent.conversation.domain.Pending;
 import dev.supportsuite.contracts.chat.Citation;
 import dev.supportsuite.contracts.handoff.HandoffReasons;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,6 +32,8 @@ public final class KnowledgeAnswers {
 
     /** The longest passage quoted in a reply; a longer one is cut after its last whole sentence that fits. */
     static final int MAX_QUOTE_CHARS = 1200;
+    /** The most questions of one message answered one by one. */
+    static final int MAX_QUESTIONS = 4;
 
     private final KnowledgeSearch knowledge;
     private final Handoffs handoffs;
@@ -50,6 +55,14 @@ public final class KnowledgeAnswers {
     }
 
     public Mono<Outcome> answer(Turn turn, String opening) {
+        List<String> questions = Phrases.questionsIn(turn.text());
+        if (questions.size() > 1) {
+            return answerEach(turn, opening, questions.subList(0, Math.min(MAX_QUESTIONS, questions.size())));
+        }
+        return answerOne(turn, opening);
+    }
+
+    private Mono<Outcome> answerOne(Turn turn, String opening) {
         String question = turn.question();
         return knowledge.search(question)
                 .map(result -> result.answerable() && !result.passages().isEmpty()
@@ -66,6 +79,79 @@ public final class KnowledgeAnswers {
                             .tool("search_faq", Map.of("query", question), "unavailable")
                             .markedDegraded());
                 });
+    }
+
+    /**
+     * A message that asks several things ("Is prorating applied when we upgrade? Is SOC 2 covered on Business?")
+     * gets each looked up and answered in turn, instead of the one passage closest to all of them together.
+     * Questions the knowledge base has no answer for are said to be so, with the offer of a ticket for them; when
+     * none is answered, or the knowledge base cannot be reached, the reply is the one for a single question.
+     */
+    private Mono<Outcome> answerEach(Turn turn, String opening, List<String> questions) {
+        return Flux.fromIterable(questions)
+                .concatMap(question -> knowledge.search(question)
+                        .map(Optional::of)
+                        .onErrorResume(e -> {
+                            searchFailed(turn, e);
+                            return Mono.just(Optional.empty());
+                        }))
+                .collectList()
+                .flatMap(results -> {
+                    boolean anyAnswered = results.stream().anyMatch(result -> result.isPresent()
+                            && result.get().answerable() && !result.get().passages().isEmpty());
+                    if (!anyAnswered) {
+                        return answerOne(turn, opening);
+                    }
+                    return Mono.just(eachAnswered(turn, opening, questions, results));
+                });
+    }
+
+    private Outcome eachAnswered(Turn turn, String opening, List<String> questions,
+            List<Optional<KnowledgeSearch.Result>> results) {
+        StringBuilder text = new StringBuilder(opening).append("You asked a few things, so here they are one by one:");
+        List<Citation> cited = new ArrayList<>();
+        List<String> unanswered = new ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            String question = questions.get(i);
+            text.append("\n\n").append(i + 1).append(". \"").append(question).append("\"\n");
+            KnowledgeSearch.Result result = results.get(i).orElse(null);
+            if (result == null || !result.answerable() || result.passages().isEmpty()) {
+                text.append(result == null ? "I can't reach our help center for this one right now."
+                        : "I couldn't find a reliable answer to this in our help center.");
+                unanswered.add(question);
+                continue;
+            }
+            KnowledgeSearch.Passage best = result.passages().get(0);
+            String source = sourceOf(best);
+            boolean sure = best.confidence() >= sureConfidence
+                    && Phrases.namesMissingFrom(question, best.title() + " " + best.text(), productTerms).isEmpty();
+            text.append(sure ? quote(best.text()) + "\n(From our help center: " + source + ")"
+                    : "I'm not sure it covers this, but the closest I found is \"" + source + "\": "
+                            + quote(best.text()));
+            Citation citation = new Citation(best.documentId(), best.title(), best.sectionPath());
+            if (!cited.contains(citation)) {
+                cited.add(citation);
+            }
+        }
+        ConversationState next = turn.state().withUnanswered(0);
+        if (!unanswered.isEmpty()) {
+            text.append("\n\nFor what I couldn't answer, I can open a ticket so a person follows up (just say yes), "
+                    + "or connect you with someone now.");
+            next = next.withPending(Pending.offerHelp(String.join("\n", unanswered)));
+        }
+        Outcome outcome = Outcome.say(Route.KNOWLEDGE.wire(), text.toString(), next).citing(cited);
+        for (int i = 0; i < questions.size(); i++) {
+            KnowledgeSearch.Result result = results.get(i).orElse(null);
+            String found = result == null ? "unavailable" : result.answerable() && !result.passages().isEmpty()
+                    ? result.passages().get(0).documentId() : "no_answer";
+            outcome = outcome.tool("search_faq", Map.of("query", questions.get(i)), found);
+        }
+        return results.stream().anyMatch(Optional::isEmpty) ? outcome.markedDegraded() : outcome;
+    }
+
+    private static String sourceOf(KnowledgeSearch.Passage passage) {
+        return passage.sectionPath() == null || passage.sectionPath().isBlank() ? passage.title()
+                : passage.sectionPath();
     }
 
     /**
@@ -106,7 +192,7 @@ public final class KnowledgeAnswers {
     }
 
     private Outcome found(Turn turn, String opening, KnowledgeSearch.Passage best) {
-        String source = best.sectionPath() == null || best.sectionPath().isBlank() ? best.title() : best.sectionPath();
+        String source = sourceOf(best);
         String passage = quote(best.text());
         String content;
         ConversationState next = turn.state().withUnanswered(0);

@@ -48,6 +48,8 @@ final class Phrases {
                     + "|should|may|might|have|has|i need|i want|i'd like|please|help)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final int MIN_QUESTION_WORDS = 4;
+    /** A sentence that ends in a question mark; "e.g." and the like aside, a sentence ends at . ! ? or a line. */
+    private static final Pattern QUESTION_SENTENCE = Pattern.compile("[^.!?\\n]+\\?+");
     /** The opening of a question about a fact ("when is ...", "how many ...", "what's my ..."), not "when I ...". */
     private static final Pattern ASKS_FOR_FACT = Pattern.compile(
             "^(?:(?:hi|hello|hey)[, ]+)?(?:when(?! i\\b| we\\b| you\\b| someone\\b)|how much|how many"
@@ -252,6 +254,23 @@ final class Phrases {
     /** Whether the message is a short follow-up that leans on the one before ("and for annual plans?"). */
     static boolean followUp(String text) {
         return words(text) <= MAX_FOLLOW_UP_WORDS && FOLLOW_UP.matcher(text.strip().toLowerCase(Locale.ROOT)).find();
+    }
+
+    /**
+     * The questions a message asks, each a sentence ending in "?" of at least {@value #MIN_QUESTION_WORDS} words
+     * ("Is prorating applied when we upgrade mid-cycle? Is SOC 2 covered on Business?"), in order; a leading
+     * "and" or "also" is dropped.
+     */
+    static List<String> questionsIn(String text) {
+        List<String> questions = new ArrayList<>();
+        Matcher sentence = QUESTION_SENTENCE.matcher(text);
+        while (sentence.find()) {
+            String question = sentence.group().strip().replaceFirst("(?i)^(?:and|also|plus|oh and)[, ]+", "");
+            if (words(question) >= MIN_QUESTION_WORDS) {
+                questions.add(Character.toUpperCase(question.charAt(0)) + question.substring(1));
+            }
+        }
+        return questions;
     }
 
     /** The words of a short message that name a topic: "and for the Business plan?" gives [business]. */

@@ -695,6 +695,39 @@ class TurnServiceTests {
     }
 
     @Test
+    void aMessageAskingSeveralThingsIsAnsweredOneByOne() {
+        String message = "We're on Team and thinking about upgrading. Is prorating applied when we upgrade mid-cycle? "
+                + "And is SOC 2 covered on Business?\nAlso, do you have a printed manual?";
+        knows("Is prorating applied when we upgrade mid-cycle?", "doc-pro", "Proration", "",
+                "Upgrades are prorated to the day.", 0.9);
+        knows("Is SOC 2 covered on Business?", "doc-soc", "Certifications", "Security > Certifications",
+                "Pennant is SOC 2 Type II certified on every plan.", 0.62);
+
+        ChatOutboundMessage reply = say("c-many", message);
+
+        assertThat(reply.content()).isEqualTo("You asked a few things, so here they are one by one:\n\n"
+                + "1. \"Is prorating applied when we upgrade mid-cycle?\"\nUpgrades are prorated to the day.\n"
+                + "(From our help center: Proration)\n\n"
+                + "2. \"Is SOC 2 covered on Business?\"\nI'm not sure it covers this, but the closest I found is "
+                + "\"Security > Certifications\": Pennant is SOC 2 Type II certified on every plan.\n\n"
+                + "3. \"Do you have a printed manual?\"\nI couldn't find a reliable answer to this in our help "
+                + "center.\n\nFor what I couldn't answer, I can open a ticket so a person follows up (just say yes), "
+                + "or connect you with someone now.");
+        assertThat(reply.citations()).extracting("documentId").containsExactly("doc-pro", "doc-soc");
+        assertThat(lastTools()).extracting(ToolCall::outcome).containsExactly("doc-pro", "doc-soc", "no_answer");
+
+        assertThat(say("c-many", "yes").content()).startsWith("Done: I've opened ticket")
+                .contains("Do you have a printed manual?");
+    }
+
+    @Test
+    void severalQuestionsNoneOfWhichIsKnownGetTheSingleMiss() {
+        String message = "Do you sell printed manuals? Can I pay with seashells?";
+
+        assertThat(say("c-none", message).content()).startsWith("I couldn't find a reliable answer to that");
+    }
+
+    @Test
     void aBareYesWhenNothingWasAskedIsNotTakenForAGreeting() {
         intents.put("hello", "greeting");
         intents.put("yes", "greeting");

@@ -32,6 +32,8 @@ public final class KnowledgeAnswers {
 
     /** The longest passage quoted in a reply; a longer one is cut after its last whole sentence that fits. */
     static final int MAX_QUOTE_CHARS = 1200;
+    /** The most names a reply says the closest entry does not mention; with more, it just hedges. */
+    private static final int MAX_NAMED_MISSING = 2;
     /** The most questions of one message answered one by one. */
     static final int MAX_QUESTIONS = 4;
 
@@ -204,11 +206,11 @@ public final class KnowledgeAnswers {
             content = opening + "This is the closest I found in our help center, \"" + source + "\", though it may "
                     + "not cover your problem:\n\n" + passage + "\n\nIf it doesn't help, I can open a ticket so our "
                     + "team looks into it (just say yes), or connect you with someone now.";
-        } else if (!missing.isEmpty()) {
-            // Say what the help center does not cover before offering what it does: "Salesforce" is not GitHub
-            content = opening + "Our help center doesn't mention " + String.join(" or ", missing) + ". The closest "
-                    + "I found is \"" + source + "\":\n\n" + passage + "\n\nIf that isn't it, tell me a little more, "
-                    + "or ask for a person.";
+        } else if (!missing.isEmpty() && missing.size() <= MAX_NAMED_MISSING) {
+            // Say what the entry does not cover before offering it: "Salesforce" is not GitHub
+            content = opening + "The closest entry I found in our help center, \"" + source + "\", doesn't mention "
+                    + String.join(" or ", missing) + ":\n\n" + passage + "\n\nIf that isn't it, tell me a little "
+                    + "more, or ask for a person.";
         } else if (!sure) {
             content = opening + "I'm not sure this is what you're asking, but the closest I found in our help center "
                     + "is \"" + source + "\":\n\n" + passage + "\n\nIf that isn't it, tell me a little more, or ask "

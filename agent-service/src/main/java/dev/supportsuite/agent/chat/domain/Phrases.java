@@ -75,8 +75,16 @@ final class Phrases {
             "(?:\\b(?i:my name is|my name's|call me)\\s+|^(?i:(?:hi|hello|hey)[,!. ]+(?:i'm|i am|this is))\\s+)"
                     + "(\\p{Lu}[\\p{L}'-]+)");
     private static final Pattern NAME_WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}+]*");
-    /** Capitalised words that name nothing a passage must mention. */
-    private static final Set<String> NOT_NAMES = Set.of("I", "OK", "Ok", "Hi", "Hello");
+    /** Capitalised words that name nothing a passage must mention: greetings, months, days, shouted words. */
+    private static final Set<String> NOT_NAMES = Set.of("i", "ok", "hi", "hello", "hey", "thanks", "please",
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "now", "asap", "not", "all", "you", "my", "me", "the", "and", "is", "it", "any", "why", "how", "what",
+            "still", "again", "never", "help", "no", "yes", "stop", "fix", "today", "urgent", "pls", "fyi", "btw");
+    /** Past this many words a message is a story, not a question whose every name a passage must mention. */
+    private static final int MAX_NAME_CHECK_WORDS = 20;
+    /** The longest word in capitals read as an acronym ("SSO", "SAML"); a longer one is shouting. */
+    private static final int MAX_ACRONYM_LETTERS = 5;
     /**
      * A request for a person in so many words ("i need someone from security on this NOW", "can I talk to a
      * real human"): a verb of asking or talking right before the person, so "someone hacked our account" is none.
@@ -213,6 +221,9 @@ final class Phrases {
     static List<String> namesMissingFrom(String question, String passage, Set<String> productTerms) {
         String haystack = passage.toLowerCase(Locale.ROOT);
         List<String> missing = new ArrayList<>();
+        if (words(question) > MAX_NAME_CHECK_WORDS) {
+            return missing;
+        }
         Matcher word = NAME_WORD.matcher(question);
         char last = '.';
         int scanned = 0;
@@ -228,12 +239,32 @@ final class Phrases {
             boolean opensSentence = ".!?:".indexOf(last) >= 0;
             last = token.charAt(token.length() - 1);
             String lower = token.toLowerCase(Locale.ROOT);
-            if (!opensSentence && Character.isUpperCase(token.charAt(0)) && !NOT_NAMES.contains(token)
-                    && !productTerms.contains(lower) && !haystack.contains(lower)) {
+            boolean capitals = token.equals(token.toUpperCase(Locale.ROOT));
+            if (!opensSentence && Character.isUpperCase(token.charAt(0)) && !NOT_NAMES.contains(lower)
+                    && !(capitals && token.length() > MAX_ACRONYM_LETTERS) && !productTerms.contains(lower)
+                    && !haystack.contains(lower) && !(capitals && spelledOut(token, haystack))
+                    && !missing.contains(token)) {
                 missing.add(token);
             }
         }
         return missing;
+    }
+
+    /** Whether the passage spells the acronym out: "SSO" in "single sign-on", "DPA" in "data processing agreement". */
+    private static boolean spelledOut(String acronym, String passage) {
+        String[] words = passage.split("[^\\p{L}\\p{N}]+");
+        String initials = acronym.toLowerCase(Locale.ROOT);
+        for (int start = 0; start + initials.length() <= words.length; start++) {
+            boolean spelled = true;
+            for (int i = 0; i < initials.length() && spelled; i++) {
+                String word = words[start + i];
+                spelled = !word.isEmpty() && word.charAt(0) == initials.charAt(i);
+            }
+            if (spelled) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first name a customer introduces themselves with, if the message does. */

@@ -129,7 +129,9 @@ public final class RoutingPolicy {
         if (TicketTools.explicitUpdate(text)) {
             return understood.actingAs("update_ticket");
         }
-        if (TicketTools.explicitRequest(text) && !understood.is("update_ticket")) {
+        if (TicketTools.explicitRequest(text)
+                && understood.entity(dev.supportsuite.agent.intent.domain.Entity.TICKET_ID).isEmpty()) {
+            // "please open a ticket: ..." is a new ticket even when the classifier heard an update
             return understood.actingAs("create_ticket");
         }
         if (understood.is("create_ticket")

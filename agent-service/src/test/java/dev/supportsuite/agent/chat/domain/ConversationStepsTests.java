@@ -95,6 +95,14 @@ class ConversationStepsTests {
     }
 
     @Test
+    void anExplicitRequestForANewTicketIsOneEvenWhenTheClassifierHeardAnUpdate() {
+        Understanding update = understood("update_ticket", mood(0, 0, "stable", "none"));
+
+        assertThat(policy.effective(update, "please open a ticket: task reminders stopped arriving on my android "
+                + "phone", List.of("ticket_status")).intent()).isEqualTo("create_ticket");
+    }
+
+    @Test
     void newsTakenForATicketUpdateWithNoTicketInSightIsAQuestion() {
         Understanding update = understood("update_ticket", mood(0, 0, "stable", "none"));
 
@@ -414,6 +422,25 @@ class ConversationStepsTests {
                 .isEmpty();
         assertThat(Phrases.namesMissingFrom("how do I upgrade to Business?", "Choose Change plan.",
                 Set.of("team", "business"))).as("a plan's name is the product's own word").isEmpty();
+    }
+
+    @Test
+    void acronymsSpelledOutShoutingMonthsAndLongStoriesNameNothingMissing() {
+        String sso = "Does Pennant support single sign-on with SAML? Enterprise workspaces can use Okta.";
+        String dpa = "Is Pennant GDPR compliant, and do you sign a data processing agreement?";
+
+        assertThat(Phrases.namesMissingFrom("we need SAML SSO with Okta, is that in our plan?", sso, Set.of()))
+                .isEmpty();
+        assertThat(Phrases.namesMissingFrom("are you gdpr compliant? do you sign a DPA", dpa, Set.of())).isEmpty();
+        assertThat(Phrases.namesMissingFrom("REFUND IT NOW", dpa, Set.of())).isEmpty();
+        assertThat(Phrases.namesMissingFrom("i need someone from security on this NOW", dpa, Set.of())).isEmpty();
+        assertThat(Phrases.namesMissingFrom("why was I charged twice in October and November?", dpa, Set.of()))
+                .isEmpty();
+        assertThat(Phrases.namesMissingFrom("Hi, this is Avery from Lindqvist Tea House. Our invoice for October "
+                + "shows API overage although we barely used the API, can you explain what happened there?", dpa,
+                Set.of())).as("a story's names are its own, not what it asks about").isEmpty();
+        assertThat(Phrases.namesMissingFrom("does it work with Jira and Jira Cloud?", dpa, Set.of()))
+                .containsExactly("Jira", "Cloud");
     }
 
     @Test

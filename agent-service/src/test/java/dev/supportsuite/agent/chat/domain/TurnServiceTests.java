@@ -388,8 +388,8 @@ class TurnServiceTests {
         knows(question, "doc-gh", "Does Pennant integrate with GitHub?", "",
                 "The GitHub integration links pull requests to tasks.", 0.86);
 
-        assertThat(say("c-sf", question).content()).startsWith("Our help center doesn't mention Salesforce. The "
-                + "closest I found is \"Does Pennant integrate with GitHub?\"");
+        assertThat(say("c-sf", question).content()).startsWith("The closest entry I found in our help center, "
+                + "\"Does Pennant integrate with GitHub?\", doesn't mention Salesforce:");
     }
 
     @Test

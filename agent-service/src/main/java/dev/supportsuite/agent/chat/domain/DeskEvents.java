@@ -28,6 +28,8 @@ import reactor.core.publisher.Mono;
 public final class DeskEvents {
 
     private static final Logger log = LoggerFactory.getLogger(DeskEvents.class);
+    /** The prefix of ticket-service's own actors, as opposed to {@code user:} and {@code agent:}. */
+    private static final String SYSTEM_ACTOR = "system:";
     private static final int ATTEMPTS = 5;
 
     private final ConversationStateRepository states;
@@ -126,6 +128,10 @@ public final class DeskEvents {
                 return "Update on your ticket " + event.ticketId() + ": it is now "
                         + TicketTools.words(change.to()) + ".";
             }
+        }
+        if (event.actor() != null && event.actor().startsWith(SYSTEM_ACTOR)) {
+            // ticket-service's own notes (a further handoff joining an open ticket) are no reply from the team
+            return null;
         }
         for (FieldChange change : changes) {
             if ("comment".equals(change.field())) {

@@ -120,6 +120,15 @@ final class Phrases {
     private static final Pattern FOLLOW_UP = Pattern.compile(
             "^(?:(?:and|also|plus|same)\\b.*\\?|(?:(?:and|then|ok|okay|so),? )?(?:(?:what|how) about|what if)\\b)");
     private static final int MAX_FOLLOW_UP_WORDS = 8;
+    /**
+     * Common English words that other languages written in Latin letters rarely use as words ("a" and "I" aside,
+     * being words in Italian, Portuguese or Spanish too).
+     */
+    private static final Set<String> ENGLISH_FUNCTION_WORDS = Set.of("the", "how", "what", "why", "when", "where",
+            "which", "who", "much", "many", "per", "my", "our", "your", "you", "we", "is", "are", "was", "were",
+            "can", "could", "would", "should", "will", "do", "does", "did", "have", "has", "of", "to", "for", "with",
+            "and", "or", "not", "it", "its", "it's", "this", "that", "there", "i'm", "i've", "don't", "can't",
+            "extra", "month", "please", "thanks", "help", "account", "plan");
     /** Words that carry no topic of their own in a short follow-up. */
     private static final Set<String> FUNCTION_WORDS = Set.of("and", "also", "plus", "same", "what", "about", "how",
             "if", "for", "the", "with", "then", "ok", "okay", "so", "on", "in", "of", "to", "we", "were", "was", "are",
@@ -313,6 +322,17 @@ final class Phrases {
             }
         }
         return words;
+    }
+
+    /** How many of the message's words are English function words ("how", "much", "per", "the", "my"). */
+    static int englishWords(String text) {
+        int count = 0;
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")) {
+            if (ENGLISH_FUNCTION_WORDS.contains(word)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Whether the customer gives an ultimatum or says they are leaving for another product. */

@@ -31,6 +31,8 @@ public final class RoutingPolicy {
     /** Below this the classifier's "out of scope" is a guess. */
     static final double UNSURE_OUT_OF_SCOPE = 0.5;
     static final int MIN_WORDS_FOR_LANGUAGE = 4;
+    /** English function words that make a message English whatever language detection says. */
+    static final int ENGLISH_WORDS = 2;
     /** Words a statement the classifier put out of scope needs before the knowledge base is asked about it. */
     static final int MIN_WORDS_TO_LOOK_UP = 4;
 
@@ -202,7 +204,12 @@ public final class RoutingPolicy {
             return false;
         }
         boolean latinLetters = text.chars().anyMatch(c -> c < 128 && Character.isLetter(c));
-        return !latinLetters || Phrases.words(text) >= MIN_WORDS_FOR_LANGUAGE;
+        if (!latinLetters) {
+            return true;
+        }
+        // Short messages fool language detection ("how much extra per month?" read as Italian): English
+        // function words settle it.
+        return Phrases.words(text) >= MIN_WORDS_FOR_LANGUAGE && Phrases.englishWords(text) < ENGLISH_WORDS;
     }
 
     /** Whether a complaint comes from a conversation that is getting worse, not a neutral report. */

@@ -323,6 +323,9 @@ class ConversationStepsTests {
         "Как сменить пароль|ru|true",
         "de-activate user|es|false",
         "how do I reset my password|en|false",
+        "how much extra per month?|it|false",
+        "Je ne peux pas me connecter à mon compte|fr|true",
+        "Wie kann ich mein Passwort ändern|de|true",
         "🙂|und|false"})
     void aMessageInAnotherLanguageIsToldByScriptOrByFourWords(String text, String language, boolean other) {
         Mood read = new Mood(0, "neutral", 0, "stable", 0, "none", List.of(), true, language);

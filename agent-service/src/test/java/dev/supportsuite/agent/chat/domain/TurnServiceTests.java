@@ -589,6 +589,8 @@ class TurnServiceTests {
                 "agent:a-1", List.of(new FieldChange("status", "open", "resolved")))).block();
         events.on(new TicketUpdatedEvent(UUID.randomUUID(), Instant.now(), 1, "TKT-9", "u1", "c-old", "open",
                 "user:u1", List.of(new FieldChange("status", "resolved", "open")))).block();
+        events.on(new TicketUpdatedEvent(UUID.randomUUID(), Instant.now(), 1, "TKT-9", "u1", "c-old", "open",
+                "system:handoff", List.of(new FieldChange("comment", null, "c-1")))).block();
 
         assertThat(published.replies.subList(before, published.replies.size())).singleElement().satisfies(m -> {
             assertThat(m.conversationId()).isEqualTo("c14");

@@ -62,6 +62,14 @@ final class Phrases {
                     + "|what (?:is|was|are) (?:the|this|that|these) [\\p{L}\\d$.,% ]{0,40}(?:charges?|fees?|lines?)"
                     + " (?:on|in) (?:my|our) (?:bill|invoice)"
                     + "|why (?:is|are) there (?:an? )?[\\p{L} ]{0,30}(?:charges?|fees?) on (?:my|our) (?:bill|invoice))\\b");
+    /** An amount of money: "$15", "180 dollars", "184.80 usd", "€30". */
+    private static final Pattern MONEY = Pattern.compile(
+            "[$€£]\\s?\\d|\\b\\d+(?:[.,]\\d{1,2})?\\s?(?:usd|eur|gbp|dollars?|euros?|bucks)\\b");
+    private static final Pattern CHARGE_WORD = Pattern.compile(
+            "\\b(?:charg\\w*|billed|bill|invoiced?|refund\\w*|fees?|overcharg\\w*|debited|paid|payments?)\\b");
+    private static final Pattern DOUBLE_CHARGE = Pattern.compile(
+            "\\b(?:charged|billed) (?:me |us )?(?:twice|two times|double)\\b|\\bdouble[- ](?:charged|billed)\\b"
+                    + "|\\bovercharged\\b|\\btwo charges\\b");
     private static final Pattern ACCOUNT_FACT = Pattern.compile(
             "\\b(?:invoice|bill|payment|renewal|renew|subscription|plan|seats?|usage|balance|limits?)\\b");
     private static final Pattern POSSESSIVE = Pattern.compile("\\b(?:my|our)\\b");
@@ -212,8 +220,15 @@ final class Phrases {
                 && POSSESSIVE.matcher(normal).find() && ACCOUNT_FACT.matcher(normal).find());
     }
 
+    /**
+     * Whether the customer asks about or disputes a charge of their own: "why was I charged $540?", "I want a
+     * refund for the $15", "we were double charged", "will I be charged 180 dollars on December 3?".
+     */
     static boolean asksAboutACharge(String text) {
-        return ASKS_ABOUT_CHARGE.matcher(normal(text)).lookingAt();
+        String normal = normal(text);
+        return ASKS_ABOUT_CHARGE.matcher(normal).lookingAt() || DOUBLE_CHARGE.matcher(normal).find()
+                || (MONEY.matcher(normal).find() && CHARGE_WORD.matcher(normal).find()
+                        && FIRST_PERSON.matcher(normal).find());
     }
 
     /** Whether the text speaks of the customer ("what plan am I on", "show me my invoices", "our seats"). */

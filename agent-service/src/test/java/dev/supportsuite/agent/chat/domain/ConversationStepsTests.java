@@ -311,6 +311,11 @@ class ConversationStepsTests {
         "what is this charge on my card?|account_info",
         "why is my invoice so high?|account_info",
         "why was the payment declined?|billing_question",
+        "I want a refund for the $15 seat charge|account_info",
+        "we were double charged this month, two charges of $180|account_info",
+        "will i be charged 180 dollars on december 3?|account_info",
+        "how much does the Team plan cost for 12 people?|billing_question",
+        "is a refund possible on annual plans?|billing_question",
         "why are annual plans cheaper?|billing_question"})
     void aQuestionAboutAFactOfTheirOwnAccountIsAnsweredFromTheAccount(String text, String intent) {
         assertThat(policy.effective(understood("billing_question", mood(0, 0, "stable", "none")), text).intent())

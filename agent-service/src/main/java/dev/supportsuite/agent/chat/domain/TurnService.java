@@ -251,9 +251,9 @@ public final class TurnService {
     /**
      * While a human is on the way or holds the conversation the AI stays silent; the message goes to the
      * transcript (the human reads it there). A REST caller, who has no socket to receive the human's
-     * answer, gets a short notice instead of a timeout; so does a customer still waiting for the person who
-     * calls out or asks ("hello??? anyone???"), rather than silence. Details written for the person while
-     * waiting get no notice each.
+     * answer, gets a short notice instead of a timeout. A customer still waiting for the person is never met
+     * with silence: one who calls out or asks ("hello??? anyone???") is told they are in the queue, and anything
+     * else they write is acknowledged as added for the person.
      */
     private Mono<Outcome> whileWithHuman(Turn turn, ChatInboundMessage inbound) {
         Pending pending = turn.state().pending();
@@ -275,15 +275,16 @@ public final class TurnService {
     }
 
     private Outcome silentOrNotice(Turn turn, ChatInboundMessage inbound) {
-        boolean callingOut = turn.state().mode() == Mode.WAITING_FOR_HUMAN
-                && (turn.text().contains("?") || Phrases.words(turn.text()) <= SHORT_REPLY_WORDS);
-        if (!"rest".equals(inbound.channel()) && !callingOut) {
+        boolean waiting = turn.state().mode() == Mode.WAITING_FOR_HUMAN;
+        if (!"rest".equals(inbound.channel()) && !waiting) {
             return Outcome.silent("with_human", turn.state());
         }
-        String notice = turn.state().mode() == Mode.HUMAN
+        boolean callingOut = turn.text().contains("?") || Phrases.words(turn.text()) <= SHORT_REPLY_WORDS;
+        String notice = !waiting
                 ? "A person from our support team is handling this conversation; their answers appear in the chat."
-                : "You're in the queue for a person from our support team. They'll join here shortly and see "
-                        + "everything you've written, so feel free to add details while you wait.";
+                : callingOut ? "You're in the queue for a person from our support team. They'll join here shortly "
+                        + "and see everything you've written, so feel free to add details while you wait."
+                : "Thanks, I've added that to the conversation for the person who joins.";
         return new Outcome("with_human", notice, true, false, List.of(), List.of(), null, turn.state());
     }
 

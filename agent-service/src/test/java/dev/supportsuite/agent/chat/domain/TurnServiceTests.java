@@ -303,8 +303,8 @@ class TurnServiceTests {
         ChatOutboundMessage waiting = say("c4", "hello? anyone?");
         assertThat(waiting.role()).isEqualTo("system");
         assertThat(waiting.content()).startsWith("You're in the queue for a person");
-        assertThat(say("c4", "The export has failed since Monday with a timeout after about two minutes"))
-                .as("details for the person waited for get no notice each").isNull();
+        assertThat(say("c4", "The export has failed since Monday with a timeout after about two minutes")
+                .content()).isEqualTo("Thanks, I've added that to the conversation for the person who joins.");
         assertThat(published.turns.get(published.turns.size() - 1).userMessage().content()).startsWith("The export");
         assertThat(published.handoffs).hasSize(1);
     }

@@ -87,6 +87,8 @@ public final class TicketTools {
     private static final Set<String> TICKET_INTENTS = Set.of("create_ticket", "ticket_status", "update_ticket");
     private static final Set<String> FINISHED = Set.of("resolved", "closed");
     private static final int MAX_SUBJECT = 80;
+    /** Words a message needs to serve as a ticket's description. */
+    private static final int MIN_DESCRIPTION_WORDS = 4;
     private static final int LISTED = 5;
 
     private final SupportDesk desk;
@@ -104,6 +106,9 @@ public final class TicketTools {
             return Mono.just(signInFirst(turn, Route.CREATE_TICKET));
         }
         String description = describedIn(turn.text());
+        if (description == null) {
+            description = earlierProblem(turn);
+        }
         Pending pending = Pending.of(Pending.TICKET_DESCRIBE);
         if (description == null) {
             return Mono.just(Outcome.say(Route.CREATE_TICKET.wire(), "I can open a ticket for you. What's the problem? "
@@ -131,10 +136,30 @@ public final class TicketTools {
         return open(turn, filledIn(turn, Pending.of(Pending.TICKET_CONFIRM).with("description", description)));
     }
 
+    /**
+     * What the customer said just before asking for a ticket without describing the problem ("my task reminders
+     * stopped coming" then "ok open a ticket"), to read back; null when that was no description either.
+     */
+    private static String earlierProblem(Turn turn) {
+        List<String> earlier = turn.state().recentMessages();
+        if (earlier.isEmpty()) {
+            return null;
+        }
+        String last = earlier.get(earlier.size() - 1).strip();
+        boolean describes = Phrases.words(last) >= MIN_DESCRIPTION_WORDS && !Phrases.mentionsTicket(last)
+                && !Phrases.asksForPerson(last) && !Phrases.unreadable(last);
+        return describes ? capitalised(last) : null;
+    }
+
     /** The customer's description of the problem. */
     public Mono<Outcome> described(Turn turn, Pending pending) {
         if (Phrases.no(turn.text())) {
             return Mono.just(cancelled(turn));
+        }
+        if (Phrases.yes(turn.text()) || Phrases.bareReply(turn.text())) {
+            // "yes" to "What's the problem?" describes nothing: it would become a ticket called "Yes"
+            return Mono.just(Outcome.say(Route.CREATE_TICKET.wire(), "Please describe the problem in a sentence or "
+                    + "two, and I'll read the ticket back to you before opening it.", turn.state().withPending(pending)));
         }
         return Mono.just(readBack(turn, pending.with("description", turn.text().strip())));
     }

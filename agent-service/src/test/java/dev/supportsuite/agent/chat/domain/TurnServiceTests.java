@@ -136,6 +136,23 @@ class TurnServiceTests {
     }
 
     @Test
+    void aRequestForATicketRightAfterDescribingTheProblemReadsThatBackAndYesIsNoDescription() {
+        intents.put("ok open a ticket", "create_ticket");
+        intents.put("open a ticket", "create_ticket");
+        knows("my task reminders stopped coming on android", "doc-notify", "Notifications", "",
+                "Allow notifications for Pennant in Android settings.", 0.9);
+        say("c-prev", "my task reminders stopped coming on android");
+
+        assertThat(say("c-prev", "ok open a ticket").content())
+                .contains("Subject: My task reminders stopped coming on android").contains("Shall I open it?");
+
+        assertThat(say("c-yes-desc", "open a ticket").content()).contains("What's the problem");
+        assertThat(say("c-yes-desc", "yes").content()).startsWith("Please describe the problem");
+        assertThat(say("c-yes-desc", "the invoice PDF is blank").content())
+                .contains("Subject: The invoice PDF is blank");
+    }
+
+    @Test
     void aRequestThatAlreadyDescribesTheProblemGoesStraightToTheReadBack() {
         intents.put("Please open a ticket about the app crashing when I export a report", "create_ticket");
 

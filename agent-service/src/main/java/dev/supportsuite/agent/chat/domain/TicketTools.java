@@ -68,6 +68,9 @@ public final class TicketTools {
     /** How far into a message a command to change a ticket may start ("hi, please add to my ticket ..."). */
     private static final int LEADING_COMMAND_CHARS = 12;
     private static final Pattern TICKET_ID = Pattern.compile("\\bTKT-[A-Z0-9]+\\b", Pattern.CASE_INSENSITIVE);
+    /** Where a command may start: the message's start, after a punctuation mark or a word such as "so" or "please". */
+    private static final String COMMAND_START =
+            "(?:^|[,.;!]\\s*|\\b(?:so|and|then|ok|okay|please|pls|just|you can|can you|could you|go ahead and)\\s+)";
     /** A request for the customer's tickets: "list my tickets", "show me our open cases", "what tickets do I have". */
     private static final Pattern LIST_PHRASE = Pattern.compile(
             "^(?:(?:hi|hello|hey|ok|okay|so|and|also|then)[,!. ]+)*(?:please |pls |can you |could you |can i |could i "
@@ -81,9 +84,20 @@ public final class TicketTools {
      * such as "so" or "please"; "how do I close it?" is a question.
      */
     private static final Pattern STATUS_OF_IT = Pattern.compile(
-            "(?:^|[,.;!]\\s*|\\b(?:so|and|then|ok|okay|please|pls|just|you can|go ahead and)\\s+)"
-                    + "(?:close|resolve|reopen|re-open)\\s+(?:it|that|this|that one|this one)\\b"
+            COMMAND_START + "(close|resolve|cancel|reopen|re-open)\\s+(?:it|that|this|that one|this one)\\b"
                     + "(?!\\s+(?:account|workspace|project|subscription|plan)\\b)");
+    /**
+     * A status change of a ticket named by its topic: "close my google calendar ticket", "can you cancel that
+     * ticket". As a command, so "how do I close a ticket?" is a question.
+     */
+    private static final Pattern STATUS_OF_NAMED = Pattern.compile(
+            COMMAND_START + "(close|resolve|cancel|reopen|re-open)\\s+(?:my |the |that |this |our |a )?"
+                    + "(?:[\\p{L}\\p{N}-]+ ){0,3}(?:ticket|case)\\b");
+    /** Words of a command to change a ticket, which say nothing about which ticket it is. */
+    private static final Set<String> COMMAND_WORDS = Set.of("close", "closed", "resolve", "cancel", "reopen",
+            "open", "ticket", "tickets", "case", "please", "update", "that", "this", "with", "again", "working",
+            "works", "fixed", "about", "mine", "the", "one", "thanks", "okay", "now", "broke", "broken", "back",
+            "add", "comment", "note", "can", "you", "could", "just", "it's", "its", "there");
     private static final Set<String> TICKET_INTENTS = Set.of("create_ticket", "ticket_status", "update_ticket");
     private static final Set<String> FINISHED = Set.of("resolved", "closed");
     private static final int MAX_SUBJECT = 80;
@@ -265,19 +279,26 @@ public final class TicketTools {
         }
         return desk.tickets(turn.caller(), 20)
                 .flatMap(tickets -> {
+                    boolean reopening = "open".equals(statusCommanded(turn.text())) || Phrases.asksToReopen(turn.text());
                     List<SupportDesk.Ticket> active = tickets.stream()
-                            .filter(ticket -> !FINISHED.contains(ticket.status()) || Phrases.asksToReopen(turn.text()))
+                            .filter(ticket -> !FINISHED.contains(ticket.status()) || reopening)
                             .toList();
                     if (active.size() == 1) {
                         return apply(turn, active.get(0).id(), turn.text())
                                 .map(done -> done.toolBefore("get_user_tickets", Map.of(), "1 open"));
+                    }
+                    var named = namedIn(turn.text(), active);
+                    if (named.isPresent()) {
+                        return apply(turn, named.get().id(), turn.text())
+                                .map(done -> done.toolBefore("get_user_tickets", Map.of(), active.size() + " open"));
                     }
                     if (active.isEmpty()) {
                         return Mono.just(Outcome.say(Route.UPDATE_TICKET.wire(), "I don't see an open ticket on your "
                                 + "account to update. If you describe the problem, I can open a new one.",
                                 turn.state()).tool("get_user_tickets", Map.of(), "0 open"));
                     }
-                    StringBuilder text = new StringBuilder("Which ticket should I update? Your open tickets:");
+                    StringBuilder text = new StringBuilder(reopening ? "Which ticket should I reopen? Your recent "
+                            + "tickets:" : "Which ticket should I update? Your open tickets:");
                     active.stream().limit(LISTED).forEach(ticket -> text.append("\n- ").append(ticket.id())
                             .append(" \"").append(ticket.subject()).append('"'));
                     Pending which = Pending.of(Pending.UPDATE_WHICH).with("text", turn.text());
@@ -291,11 +312,19 @@ public final class TicketTools {
 
     /** The customer named the ticket to update; empty when the message names none. */
     public Mono<Outcome> which(Turn turn, Pending pending) {
+        String earlier = pending.slot("text") == null ? "" : pending.slot("text") + "\n";
         String id = turn.understood().entity(Entity.TICKET_ID).orElse(null);
         if (id == null) {
-            return Phrases.no(turn.text()) ? Mono.just(cancelled(turn)) : Mono.empty();
+            if (Phrases.no(turn.text())) {
+                return Mono.just(cancelled(turn));
+            }
+            // "the google calendar one": the ticket whose subject it names
+            return desk.tickets(turn.caller(), 20)
+                    .flatMap(tickets -> Mono.justOrEmpty(namedIn(turn.text(), tickets)))
+                    .flatMap(ticket -> apply(turn.withState(turn.state().withPending(null)), ticket.id(),
+                            earlier + turn.text()))
+                    .onErrorResume(e -> Mono.empty());
         }
-        String earlier = pending.slot("text") == null ? "" : pending.slot("text") + "\n";
         return apply(turn.withState(turn.state().withPending(null)), id, earlier + turn.text());
     }
 
@@ -308,6 +337,10 @@ public final class TicketTools {
     }
 
     private Mono<Outcome> apply(Turn turn, String id, String request) {
+        String commanded = statusCommanded(request);
+        if (commanded != null) {
+            return changeStatus(turn, id, commanded);
+        }
         if (Phrases.asksToReopen(request)) {
             return changeStatus(turn, id, "open");
         }
@@ -449,7 +482,48 @@ public final class TicketTools {
      * ...") or ends with one ("..., add that to the ticket").
      */
     public static boolean explicitUpdate(String text) {
-        return leadingUpdateEnd(text.strip()) >= 0 || TRAILING_UPDATE.matcher(text.strip()).find();
+        return leadingUpdateEnd(text.strip()) >= 0 || TRAILING_UPDATE.matcher(text.strip()).find()
+                || STATUS_OF_NAMED.matcher(Phrases.normal(text)).find();
+    }
+
+    /** The status a command sets ("close it", "cancel my calendar ticket", "reopen that one"); null without one. */
+    static String statusCommanded(String text) {
+        String normal = Phrases.normal(text);
+        for (Pattern command : List.of(STATUS_OF_NAMED, STATUS_OF_IT)) {
+            java.util.regex.Matcher matcher = command.matcher(normal);
+            if (matcher.find()) {
+                return matcher.group(1).startsWith("re") && !matcher.group(1).equals("resolve") ? "open" : "resolved";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The one ticket whose subject shares the most topic words with the message ("close the calendar ticket" →
+     * "Google Calendar events are missing"); empty when none or several tie.
+     */
+    static java.util.Optional<SupportDesk.Ticket> namedIn(String text, List<SupportDesk.Ticket> tickets) {
+        List<String> topic = new java.util.ArrayList<>();
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+")) {
+            if (word.length() >= 4 && !COMMAND_WORDS.contains(word)) {
+                topic.add(word);
+            }
+        }
+        SupportDesk.Ticket best = null;
+        int bestShared = 0;
+        boolean tie = false;
+        for (SupportDesk.Ticket ticket : tickets) {
+            String subject = ticket.subject() == null ? "" : ticket.subject().toLowerCase(Locale.ROOT);
+            int shared = (int) topic.stream().filter(subject::contains).count();
+            if (shared > bestShared) {
+                best = ticket;
+                bestShared = shared;
+                tie = false;
+            } else if (shared == bestShared && shared > 0) {
+                tie = true;
+            }
+        }
+        return tie ? java.util.Optional.empty() : java.util.Optional.ofNullable(best);
     }
 
     /** Where a command to change a ticket at the start of the message ends ("add to my ticket that"); -1 without. */

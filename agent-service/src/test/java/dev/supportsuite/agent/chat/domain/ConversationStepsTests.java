@@ -102,6 +102,16 @@ class ConversationStepsTests {
                 + "phone", List.of("ticket_status")).intent()).isEqualTo("create_ticket");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        "close my google calendar ticket|resolved", "can you cancel that ticket|resolved",
+        "ok, reopen the export ticket please|open", "how do I close a ticket?|-",
+        "where can I see a closed ticket?|-"})
+    void aStatusCommandForATicketNamedByItsTopic(String text, String status) {
+        assertThat(TicketTools.statusCommanded(text)).isEqualTo(status);
+        assertThat(TicketTools.explicitUpdate(text)).isEqualTo(status != null);
+    }
+
     @Test
     void newsTakenForATicketUpdateWithNoTicketInSightIsAQuestion() {
         Understanding update = understood("update_ticket", mood(0, 0, "stable", "none"));

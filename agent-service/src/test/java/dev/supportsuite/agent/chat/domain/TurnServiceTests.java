@@ -670,6 +670,39 @@ class TurnServiceTests {
     }
 
     @Test
+    void aTicketNamedByItsTopicIsTheOneClosedOrReopened() {
+        SupportDesk.Caller caller = new SupportDesk.Caller("u1", "user");
+        String calendar = desk.open(caller, new SupportDesk.NewTicket("Google Calendar events are missing", "d",
+                "technical", "medium", "c-x", List.of()), "k1").block().id();
+        String export = desk.open(caller, new SupportDesk.NewTicket("CSV export times out", "d", "technical",
+                "medium", "c-x", List.of()), "k2").block().id();
+        intents.put("close the calendar ticket, it's working again", "feedback");
+        intents.put("can you cancel that ticket about the export", "cancel_subscription");
+        intents.put("the calendar sync broke again, reopen my calendar ticket", "complaint");
+
+        assertThat(say("c-topics", "close the calendar ticket, it's working again").content())
+                .isEqualTo("Done: " + calendar + " is now resolved.");
+        assertThat(say("c-topics", "can you cancel that ticket about the export").content())
+                .isEqualTo("Done: " + export + " is now resolved.");
+        assertThat(say("c-topics", "the calendar sync broke again, reopen my calendar ticket").content())
+                .isEqualTo("Done: " + calendar + " is now open.");
+        assertThat(desk.tickets.get(export).ticket().status()).isEqualTo("resolved");
+    }
+
+    @Test
+    void whichTicketIsAnsweredByItsTopic() {
+        SupportDesk.Caller caller = new SupportDesk.Caller("u1", "user");
+        desk.open(caller, new SupportDesk.NewTicket("Google Calendar events are missing", "d", "technical", "medium",
+                "c-x", List.of()), "k1").block();
+        String export = desk.open(caller, new SupportDesk.NewTicket("CSV export times out", "d", "technical",
+                "medium", "c-x", List.of()), "k2").block().id();
+        intents.put("please close my ticket", "update_ticket");
+
+        assertThat(say("c-which", "please close my ticket").content()).startsWith("Which ticket should I update?");
+        assertThat(say("c-which", "the csv export one").content()).isEqualTo("Done: " + export + " is now resolved.");
+    }
+
+    @Test
     void aDemandTakenForAGoodbyeIsAComplaintAndMashedKeysAreNotUnderstood() {
         intents.put("WHAT ARE YOU GOING TO DO ABOUT IT", "goodbye");
         moods.put("WHAT ARE YOU GOING TO DO ABOUT IT", mood(-0.5, 0.45, "declining", "suggest"));

@@ -88,6 +88,18 @@ public final class DirectAnswers {
         return Outcome.say(Route.DIRECT.wire(), own == null ? notice : own + "\n\n" + notice, next);
     }
 
+    /**
+     * "yes im sure, do it" when the agent offered to do nothing: it cannot delete an account, refund or change a
+     * plan itself, and says so rather than a goodbye the customer could take for "done", with the offer of a
+     * ticket for what they asked before or a person.
+     */
+    public Outcome cannotDoIt(Turn turn) {
+        List<String> earlier = turn.state().recentMessages();
+        ConversationState next = turn.state().withPending(Pending.offerHelp(earlier.get(earlier.size() - 1)));
+        return Outcome.say(Route.DIRECT.wire(), "I can't make that change from this chat myself. I can open a ticket "
+                + "so our team does it (just say yes), or connect you with someone now.", next);
+    }
+
     /** A complaint on a worsening conversation: an apology and a choice between a person and a ticket. */
     public Outcome complaint(Turn turn) {
         ConversationState next = turn.state()

@@ -42,6 +42,9 @@ public final class Handoffs {
         if (reasons.contains(HandoffReasons.ASKED_FOR_HUMAN)) {
             return "Of course. " + next;
         }
+        if (reasons.contains(HandoffReasons.POLICY)) {
+            return "This needs a person from our team rather than me, so I'm treating it as urgent. " + next;
+        }
         if (reasons.contains(HandoffReasons.NO_ANSWER)) {
             return "I haven't been able to answer this myself, and I don't want to keep you going in circles. " + next;
         }

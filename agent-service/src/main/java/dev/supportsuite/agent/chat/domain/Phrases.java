@@ -142,6 +142,20 @@ final class Phrases {
             "if", "for", "the", "with", "then", "ok", "okay", "so", "on", "in", "of", "to", "we", "were", "was", "are",
             "is", "i", "my", "our", "you", "your", "it", "that", "this", "a", "an", "one", "do", "does", "did", "can",
             "could", "would", "will", "there", "plan", "plans", "too", "as", "well", "instead");
+    /**
+     * A security incident in progress: "someone hacked our account", "an ex-employee still has access", "we got
+     * phished". How to set up two-factor authentication is a question, not an incident.
+     */
+    private static final Pattern SECURITY_INCIDENT = Pattern.compile(
+            "\\b(?:hacked|compromised|breach(?:ed)?|phish(?:ed|ing)|unauthori[sz]ed (?:access|logins?|users?|charges?)"
+                    + "|(?:ex|former)[- ](?:employee|colleague|contractor|admin|member)s? (?:still |can still )?"
+                    + "(?:has|have|got|gets|access|log)|stolen (?:laptop|phone|password|credentials)"
+                    + "|(?:logins?|sign[- ]ins?) (?:from|in) [\\p{L} ]{0,20}(?:we|i) (?:don'?t|do not) (?:recognize|know))");
+    /** Telling the agent to go ahead when it offered nothing: "yes im sure, do it", "go ahead and delete it". */
+    private static final Pattern GO_AHEAD = Pattern.compile(
+            "^(?:(?:yes|yeah|yep|ok|okay|sure|please)[,!. ]+)*(?:i'?m sure[,!. ]*)?(?:(?:please |just )?(?:do it|go ahead"
+                    + "|proceed|delete it|cancel it|make the change|process it|refund it))\\b"
+                    + "|^(?:yes|yeah|yep),? i'?m sure\\b");
     /** A word of no language: five consonants in a row, as in keyboard mashing ("asdfghjkl", "sdfsdfg"). */
     private static final Pattern MASHED = Pattern.compile("[bcdfghjklmnpqrstvwxz]{5}");
     private static final Pattern TICKET = Pattern.compile("\\b(ticket|case|follow[ -]?up|e-?mail me)\\b");
@@ -348,6 +362,16 @@ final class Phrases {
             }
         }
         return count;
+    }
+
+    /** Whether the message reports a security incident in progress, which a person handles. */
+    static boolean reportsSecurityIncident(String text) {
+        return SECURITY_INCIDENT.matcher(normal(text)).find();
+    }
+
+    /** Whether the customer tells the agent to go ahead ("yes im sure, do it") with something it cannot do. */
+    static boolean tellsToGoAhead(String text) {
+        return !text.contains("?") && GO_AHEAD.matcher(normal(text)).find();
     }
 
     /** Whether the customer gives an ultimatum or says they are leaving for another product. */

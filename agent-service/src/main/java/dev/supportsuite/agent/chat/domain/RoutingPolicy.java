@@ -64,6 +64,10 @@ public final class RoutingPolicy {
         if (Phrases.ultimatum(text) || (Phrases.saysLeaving(text) && worsening(mood))) {
             reasons.add(HandoffReasons.HIGH_FRUSTRATION);
         }
+        if (Phrases.reportsSecurityIncident(text)) {
+            // a compromised account or a former employee with access is for a person, at once
+            reasons.add(HandoffReasons.POLICY);
+        }
         if (mood.measured() && "immediate".equals(mood.escalation())) {
             if (mood.reasons().contains("high_frustration")) {
                 reasons.add(HandoffReasons.HIGH_FRUSTRATION);

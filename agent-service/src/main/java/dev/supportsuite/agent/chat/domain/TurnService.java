@@ -154,6 +154,10 @@ public final class TurnService {
         if (!reasons.isEmpty()) {
             return Mono.just(handoffs.handOff(turn, reasons));
         }
+        if (turn.state().pending() == null && Phrases.tellsToGoAhead(turn.text())
+                && !turn.state().recentMessages().isEmpty()) {
+            return Mono.just(direct.cannotDoIt(turn));
+        }
         Route route = policy.route(turn.state(), turn.understood(), turn.text());
         if (route == Route.CONTINUE) {
             return continuePending(turn).switchIfEmpty(Mono.defer(() -> act(policy.byIntent(turn.understood(), turn.text()),

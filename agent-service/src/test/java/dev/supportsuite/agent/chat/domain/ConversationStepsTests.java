@@ -184,6 +184,23 @@ class ConversationStepsTests {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "i think someone hacked our account|true", "an ex-employee still has access to our projects|true",
+        "we got phished, someone logged in as our admin|true",
+        "there are logins from russia we don't recognize|true",
+        "how do I turn on two-factor authentication?|false", "how do I remove a former employee?|false"})
+    void aSecurityIncidentIsForAPerson(String text, boolean incident) {
+        assertThat(Phrases.reportsSecurityIncident(text)).isEqualTo(incident);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"yes im sure, do it|true", "go ahead and delete it|true",
+        "ok, please proceed|true", "yes|false", "do it yourself? how?|false", "yes, I'm sure|true"})
+    void goingAheadIsTold(String text, boolean ahead) {
+        assertThat(Phrases.tellsToGoAhead(text)).isEqualTo(ahead);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"...|true", "😡😡😡|true", "asdfghjkl|true", "??|true", "thanks|false", "ok|false", "2FA|false", "hello there|false"})
     void messagesWithNothingToRead(String text, boolean unreadable) {
         assertThat(Phrases.unreadable(text)).isEqualTo(unreadable);

@@ -703,6 +703,29 @@ class TurnServiceTests {
     }
 
     @Test
+    void goAheadWhenNothingWasOfferedIsToldTheAgentCannotDoItAndAYesOpensATicket() {
+        knows("how do I delete my account?", "doc-del", "Deleting an account", "",
+                "The owner deletes the workspace in Settings > General.", 0.9);
+        intents.put("yes im sure, do it", "goodbye");
+        say("c-ahead", "how do I delete my account?");
+
+        assertThat(say("c-ahead", "yes im sure, do it").content())
+                .startsWith("I can't make that change from this chat myself.").doesNotContain("Goodbye");
+        assertThat(say("c-ahead", "yes").content()).startsWith("Done: I've opened ticket")
+                .contains("How do I delete my account?");
+    }
+
+    @Test
+    void aSecurityIncidentGoesToAPersonAtOnce() {
+        ChatOutboundMessage reply = say("c-sec", "an ex-employee still has access to our workspace, remove him now");
+
+        assertThat(reply.escalated()).isTrue();
+        assertThat(reply.content()).startsWith("This needs a person from our team rather than me");
+        assertThat(published.handoffs).singleElement()
+                .satisfies(handoff -> assertThat(handoff.reasons()).contains(HandoffReasons.POLICY));
+    }
+
+    @Test
     void aDemandTakenForAGoodbyeIsAComplaintAndMashedKeysAreNotUnderstood() {
         intents.put("WHAT ARE YOU GOING TO DO ABOUT IT", "goodbye");
         moods.put("WHAT ARE YOU GOING TO DO ABOUT IT", mood(-0.5, 0.45, "declining", "suggest"));

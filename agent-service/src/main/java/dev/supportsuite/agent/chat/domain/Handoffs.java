@@ -78,8 +78,9 @@ public final class Handoffs {
                 .append(String.join(", ", reasons.stream().map(r -> r.replace('_', ' ')).toList()))
                 .append('.');
         if (mood.measured()) {
-            summary.append(String.format(Locale.ROOT, " Frustration %.2f, polarity %.2f, trend %s.",
-                    mood.frustration(), mood.polarity(), mood.trend()));
+            // In words: the summary also becomes the ticket's description, which the customer can read; the
+            // score itself travels in the event's own field for the console
+            summary.append(" The customer seemed ").append(moodInWords(mood)).append('.');
         } else {
             summary.append(" Sentiment was not available.");
         }
@@ -106,6 +107,13 @@ public final class Handoffs {
                     .append('.');
         }
         return summary.toString();
+    }
+
+    private static String moodInWords(Mood mood) {
+        double frustration = mood.frustration();
+        String feeling = frustration >= 0.8 ? "very frustrated" : frustration >= 0.5 ? "frustrated"
+                : frustration >= 0.3 ? "somewhat frustrated" : "calm";
+        return "declining".equals(mood.trend()) ? feeling + ", and more so as the conversation went on" : feeling;
     }
 
     private static String shorten(String message) {

@@ -347,6 +347,9 @@ class TurnServiceTests {
         assertThat(published.handoffs.get(0).reasons()).contains(HandoffReasons.HIGH_FRUSTRATION,
                 HandoffReasons.DECLINING_TREND);
         assertThat(published.handoffs.get(0).frustration()).isEqualTo(0.87);
+        assertThat(published.handoffs.get(0).summary()).as("in words: the customer can read the ticket")
+                .contains("The customer seemed very frustrated, and more so as the conversation went on.")
+                .doesNotContain("0.87");
     }
 
     @Test

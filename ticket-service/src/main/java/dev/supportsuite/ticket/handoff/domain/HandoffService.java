@@ -18,7 +18,6 @@ import dev.supportsuite.ticket.ticket.domain.TicketService;
 import dev.supportsuite.ticket.ticket.domain.TicketStatus;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -236,8 +235,7 @@ public class HandoffService {
     private static String description(HandoffRequestedEvent request) {
         return summary(request) + "\n\n" + topicLine(request) + "Conversation: " + request.conversationId()
                 + "\nReasons: " + (request.reasons().isEmpty() ? "none given"
-                        : String.join(", ", request.reasons()).replace('_', ' '))
-                + "\nFrustration: " + String.format(Locale.ROOT, "%.2f", request.frustration());
+                        : String.join(", ", request.reasons()).replace('_', ' '));
     }
 
     /** The comment on a reused ticket: what the new conversation is about. */

@@ -156,6 +156,16 @@ final class Phrases {
             "^(?:(?:yes|yeah|yep|ok|okay|sure|please)[,!. ]+)*(?:i'?m sure[,!. ]*)?(?:(?:please |just )?(?:do it|go ahead"
                     + "|proceed|delete it|cancel it|make the change|process it|refund it))\\b"
                     + "|^(?:yes|yeah|yep),? i'?m sure\\b");
+    /**
+     * A complaint about the help itself, or a demand that something be done: "you keep giving me the same useless
+     * answer", "I already told you", "WHAT ARE YOU GOING TO DO ABOUT IT". No help-center entry answers these.
+     */
+    private static final Pattern COMPLAINS_OF_HELP = Pattern.compile(
+            "\\b(?:useless|unhelpful|not helpful|not helping|(?:the )?same (?:useless |stupid |old )?answer"
+                    + "|you(?:'re| are) (?:not|no) help|(?:i|we) already told you|you don'?t (?:understand|get it|listen)"
+                    + "|(?:stupid|useless|dumb) bot|talking to a (?:bot|wall|machine)"
+                    + "|what (?:are|will) you (?:going to |gonna )?do about (?:it|this|that)"
+                    + "|(?:how|when) (?:are|will) you (?:going to |gonna )?fix (?:it|this|that))\\b");
     /** A word of no language: five consonants in a row, as in keyboard mashing ("asdfghjkl", "sdfsdfg"). */
     private static final Pattern MASHED = Pattern.compile("[bcdfghjklmnpqrstvwxz]{5}");
     private static final Pattern TICKET = Pattern.compile("\\b(ticket|case|follow[ -]?up|e-?mail me)\\b");
@@ -362,6 +372,11 @@ final class Phrases {
             }
         }
         return count;
+    }
+
+    /** Whether the customer complains about the help itself or demands that something be done. */
+    static boolean complainsOfTheHelp(String text) {
+        return COMPLAINS_OF_HELP.matcher(normal(text)).find();
     }
 
     /** Whether the message reports a security incident in progress, which a person handles. */

@@ -31,6 +31,8 @@ public final class RoutingPolicy {
     /** Below this the classifier's "out of scope" is a guess. */
     static final double UNSURE_OUT_OF_SCOPE = 0.5;
     static final int MIN_WORDS_FOR_LANGUAGE = 4;
+    /** Frustration from which a message the classifier cannot place is taken as a complaint. */
+    static final double EXASPERATED_FRUSTRATION = 0.5;
     /** English function words that make a message English whatever language detection says. */
     static final int ENGLISH_WORDS = 2;
     /** Words a statement the classifier put out of scope needs before the knowledge base is asked about it. */
@@ -123,6 +125,10 @@ public final class RoutingPolicy {
         if (TicketTools.changesStatusOfIt(text, recentIntents)) {
             return understood.actingAs("update_ticket");
         }
+        if (Phrases.complainsOfTheHelp(text) || (understood.outOfScope() && exasperated(understood.mood()))) {
+            // "you keep giving me the same useless answer", "this is ridiculous": no entry answers these
+            return understood.actingAs("complaint");
+        }
         if (Phrases.followUp(text) && !recentIntents.isEmpty()
                 && (understood.outOfScope() || DIRECT_INTENTS.contains(understood.intent()))) {
             // "and jira?" after a question about integrations is the same kind of question, not a greeting
@@ -177,7 +183,8 @@ public final class RoutingPolicy {
             case "ticket_status" -> Route.TICKET_STATUS;
             case "update_ticket" -> Route.UPDATE_TICKET;
             case "account_info" -> Route.ACCOUNT;
-            case "complaint" -> worsening(understood.mood()) ? Route.COMPLAINT : Route.KNOWLEDGE;
+            case "complaint" -> worsening(understood.mood()) || Phrases.complainsOfTheHelp(text)
+                    || exasperated(understood.mood()) ? Route.COMPLAINT : Route.KNOWLEDGE;
             default -> Route.KNOWLEDGE;
         };
     }
@@ -214,6 +221,11 @@ public final class RoutingPolicy {
         // Short messages fool language detection ("how much extra per month?" read as Italian): English
         // function words settle it.
         return Phrases.words(text) >= MIN_WORDS_FOR_LANGUAGE && Phrases.englishWords(text) < ENGLISH_WORDS;
+    }
+
+    /** Frustrated enough that a message with no question of its own ("this is ridiculous") is a complaint. */
+    private static boolean exasperated(Mood mood) {
+        return mood.measured() && mood.frustration() >= EXASPERATED_FRUSTRATION;
     }
 
     /** Whether a complaint comes from a conversation that is getting worse, not a neutral report. */

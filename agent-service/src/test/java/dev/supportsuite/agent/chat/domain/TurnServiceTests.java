@@ -729,6 +729,24 @@ class TurnServiceTests {
     }
 
     @Test
+    void complaintsAboutTheHelpItselfAreOfferedAPersonNotAnArticle() {
+        intents.put("you keep giving me the same useless answer", "question");
+        intents.put("this is ridiculous", "out_of_scope");
+        moods.put("this is ridiculous", mood(-0.2, 0.62, "stable", "suggest"));
+        intents.put("WHAT ARE YOU GOING TO DO ABOUT IT", "question");
+        moods.put("WHAT ARE YOU GOING TO DO ABOUT IT", mood(0.0, 0.45, "stable", "none"));
+
+        for (String text : List.of("you keep giving me the same useless answer", "this is ridiculous",
+                "WHAT ARE YOU GOING TO DO ABOUT IT")) {
+            ChatOutboundMessage reply = say("c-help-" + text.length(), text);
+            assertThat(reply.content()).as(text).contains("connect you with a person")
+                    .doesNotContain("couldn't find").doesNotContain("outside what I can help with");
+            assertThat(reply.intent()).as(text).isEqualTo("complaint");
+        }
+        assertThat(knowledgeCalls.get()).isZero();
+    }
+
+    @Test
     void aDemandTakenForAGoodbyeIsAComplaintAndMashedKeysAreNotUnderstood() {
         intents.put("WHAT ARE YOU GOING TO DO ABOUT IT", "goodbye");
         moods.put("WHAT ARE YOU GOING TO DO ABOUT IT", mood(-0.5, 0.45, "declining", "suggest"));

@@ -48,6 +48,8 @@ final class Phrases {
                     + "|should|may|might|have|has|i need|i want|i'd like|please|help)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final int MIN_QUESTION_WORDS = 4;
+    /** Words a question among several needs to be answered on its own ("Is SSO Enterprise-only?"). */
+    private static final int MIN_SPLIT_QUESTION_WORDS = 3;
     /** A sentence that ends in a question mark; "e.g." and the like aside, a sentence ends at . ! ? or a line. */
     private static final Pattern QUESTION_SENTENCE = Pattern.compile("[^.!?\\n]+\\?+");
     /** The opening of a question about a fact ("when is ...", "how many ...", "what's my ..."), not "when I ...". */
@@ -336,7 +338,8 @@ final class Phrases {
     }
 
     /**
-     * The questions a message asks, each a sentence ending in "?" of at least {@value #MIN_QUESTION_WORDS} words
+     * The questions a message asks, each a sentence ending in "?" of at least {@value #MIN_SPLIT_QUESTION_WORDS}
+     * words
      * ("Is prorating applied when we upgrade mid-cycle? Is SOC 2 covered on Business?"), in order; a leading
      * "and" or "also" is dropped.
      */
@@ -345,7 +348,7 @@ final class Phrases {
         Matcher sentence = QUESTION_SENTENCE.matcher(text);
         while (sentence.find()) {
             String question = sentence.group().strip().replaceFirst("(?i)^(?:and|also|plus|oh and)[, ]+", "");
-            if (words(question) >= MIN_QUESTION_WORDS) {
+            if (words(question) >= MIN_SPLIT_QUESTION_WORDS) {
                 questions.add(Character.toUpperCase(question.charAt(0)) + question.substring(1));
             }
         }

@@ -157,6 +157,13 @@ class ConversationStepsTests {
                 .as("with no ticket in the conversation, \"it\" may be anything").isEqualTo("feedback");
     }
 
+    @Test
+    void theQuestionsOfAMessageAreItsSentencesEndingInAQuestionMark() {
+        assertThat(Phrases.questionsIn("We're on Team. Is prorating applied mid-cycle? Is SSO Enterprise-only? "
+                + "and can I pay yearly?? ok?")).containsExactly("Is prorating applied mid-cycle?",
+                        "Is SSO Enterprise-only?", "Can I pay yearly??");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "and for the Business plan?|true", "and jira?|true", "what about if we were on annual?|true",

@@ -78,6 +78,30 @@ public final class AccountLookup {
     }
 
     /**
+     * A note on the customer's subscription for a problem getting into the workspace, when it is not active: "Your
+     * Team subscription is canceled, which may be why." Empty when it is active, for a visitor, or when the
+     * account cannot be read (the answer then goes on without it).
+     */
+    public Mono<String> accessNote(Turn turn) {
+        if (!turn.verified() || !Phrases.reportsAccessProblem(turn.text())) {
+            return Mono.empty();
+        }
+        return desk.account(turn.caller())
+                .flatMap(account -> Mono.justOrEmpty(switch (account.subscriptionStatus()) {
+                    case "canceled" -> "Your " + account.plan() + " subscription is canceled, which may be why.";
+                    case "past_due" -> "Your " + account.plan() + " subscription has a payment due"
+                            + (account.renewsAt() == null ? "" : " since " + DAY.format(account.renewsAt()))
+                            + ", which may be why.";
+                    default -> null;
+                }))
+                .onErrorResume(e -> {
+                    log.warn("Account unavailable for an access note conversationId={}: {}",
+                            turn.state().conversationId(), e.toString());
+                    return Mono.empty();
+                });
+    }
+
+    /**
      * The invoice a question about a charge is about: the one with the amount it names ("why was I charged
      * $184.80"), else the one issued in the month it names ("the one from october"); empty when it names
      * neither or no invoice fits.

@@ -168,6 +168,15 @@ final class Phrases {
                     + "|(?:stupid|useless|dumb) bot|talking to a (?:bot|wall|machine)"
                     + "|what (?:are|will) you (?:going to |gonna )?do about (?:it|this|that)"
                     + "|(?:how|when) (?:are|will) you (?:going to |gonna )?fix (?:it|this|that))\\b");
+    /**
+     * A problem getting into or using the workspace, which the customer's own subscription may explain: "why
+     * can't my team log in anymore?", "is our workspace locked?", "everything is read-only".
+     */
+    private static final Pattern ACCESS_PROBLEM = Pattern.compile(
+            "\\b(?:(?:can'?t|cannot|can not|unable to|couldn'?t)(?: [\\p{L}']+){0,2} (?:log ?in|sign ?in|access"
+                    + "|get in|open|use|edit)"
+                    + "|locked|suspended|read[- ]only|lost access|no longer (?:access|log ?in)|deactivated|disabled"
+                    + "|resubscribe|reactivate|blocked)\\b");
     /** A word of no language: five consonants in a row, as in keyboard mashing ("asdfghjkl", "sdfsdfg"). */
     private static final Pattern MASHED = Pattern.compile("[bcdfghjklmnpqrstvwxz]{5}");
     private static final Pattern TICKET = Pattern.compile("\\b(ticket|case|follow[ -]?up|e-?mail me)\\b");
@@ -380,6 +389,11 @@ final class Phrases {
     /** Whether the customer complains about the help itself or demands that something be done. */
     static boolean complainsOfTheHelp(String text) {
         return COMPLAINS_OF_HELP.matcher(normal(text)).find();
+    }
+
+    /** Whether the customer cannot get into or use the workspace, which their subscription may explain. */
+    static boolean reportsAccessProblem(String text) {
+        return ACCESS_PROBLEM.matcher(normal(text)).find();
     }
 
     /** Whether the message reports a security incident in progress, which a person handles. */

@@ -200,8 +200,11 @@ public final class TurnService {
             case UPDATE_TICKET -> tickets.update(turn);
             case ACCOUNT -> accounts.lookup(turn);
             case COMPLAINT -> Mono.just(direct.complaint(turn));
-            case KNOWLEDGE -> knowledge.answer(turn, turn.understood().is("complaint")
-                    ? "I'm sorry about the trouble. " : "");
+            case KNOWLEDGE -> accounts.accessNote(turn).map(note -> note + "\n\n").defaultIfEmpty("")
+                    .flatMap(note -> knowledge.answer(turn, (turn.understood().is("complaint")
+                            ? "I'm sorry about the trouble. " : "") + note)
+                            .map(answer -> note.isEmpty() ? answer
+                                    : answer.toolBefore("lookup_account", Map.of(), "access")));
             case HANDOFF -> Mono.just(handoffs.handOff(turn, List.of(HandoffReasons.ASKED_FOR_HUMAN)));
             case CONTINUE -> Mono.error(new IllegalStateException("continue is not a route of its own"));
         };

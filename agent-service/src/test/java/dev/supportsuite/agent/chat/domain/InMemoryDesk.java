@@ -19,6 +19,7 @@ final class InMemoryDesk implements SupportDesk {
     }
 
     final Map<String, Stored> tickets = new ConcurrentHashMap<>();
+    volatile String subscriptionStatus = "active";
     final Map<String, String> keys = new ConcurrentHashMap<>();
     final AtomicInteger opened = new AtomicInteger();
     volatile boolean down;
@@ -76,7 +77,7 @@ final class InMemoryDesk implements SupportDesk {
     @Override
     public Mono<Account> account(Caller caller) {
         accountCallers.add(caller);
-        return guard(Mono.just(new Account("Ada Lovelace", "Pro", "49.00 USD", "active",
+        return guard(Mono.just(new Account("Ada Lovelace", "Pro", "49.00 USD", subscriptionStatus,
                 Instant.parse("2026-12-01T00:00:00Z"), false, List.of("seats 4 of 10"), "INV-1, 49.00 USD, paid",
                 List.of("Pro plan, monthly subscription: 34.00 USD", "Additional seats: 2 × 7.50 USD = 15.00 USD"))));
     }

@@ -719,6 +719,21 @@ class TurnServiceTests {
     }
 
     @Test
+    void aCustomerWhoCannotGetInIsToldFirstWhenTheirSubscriptionIsCanceled() {
+        String question = "why can't my team log in anymore?";
+        knows(question, "doc-lock", "Why is my account locked?", "", "Five failed sign-ins lock an account.", 0.62);
+
+        String active = say("c-access-1", question).content();
+        desk.subscriptionStatus = "canceled";
+        String canceled = say("c-access-2", question).content();
+
+        assertThat(active).doesNotContain("subscription");
+        assertThat(canceled).startsWith("Your Pro subscription is canceled, which may be why.\n\n")
+                .contains("Five failed sign-ins lock an account.");
+        assertThat(lastTools()).extracting(ToolCall::name).containsExactly("lookup_account", "search_faq");
+    }
+
+    @Test
     void aSecurityIncidentGoesToAPersonAtOnce() {
         ChatOutboundMessage reply = say("c-sec", "an ex-employee still has access to our workspace, remove him now");
 

@@ -93,6 +93,9 @@ public final class TicketTools {
     private static final Pattern STATUS_OF_NAMED = Pattern.compile(
             COMMAND_START + "(close|resolve|cancel|reopen|re-open)\\s+(?:my |the |that |this |our |a )?"
                     + "(?:[\\p{L}\\p{N}-]+ ){0,3}(?:ticket|case)\\b");
+    /** A pointer back at the ticket being talked about: "it", "that one", "this ticket". */
+    private static final Pattern POINTS_BACK = Pattern.compile(
+            "\\b(?:it|that one|this one|(?:that|this|the same) (?:ticket|case))\\b");
     /** Words of a command to change a ticket, which say nothing about which ticket it is. */
     private static final Set<String> COMMAND_WORDS = Set.of("close", "closed", "resolve", "cancel", "reopen",
             "open", "ticket", "tickets", "case", "please", "update", "that", "this", "with", "again", "working",
@@ -214,7 +217,8 @@ public final class TicketTools {
         return desk.open(turn.caller(), ticket, "chat-" + turn.key())
                 .map(opened -> Outcome.say(Route.CREATE_TICKET.wire(), "Done: I've opened ticket " + opened.id()
                                 + " (\"" + opened.subject() + "\", priority " + opened.priority() + "). You'll hear "
-                                + "here when it changes, and you can ask me about its status any time.", done)
+                                + "here when it changes, and you can ask me about its status any time.",
+                                done.withLastTicket(opened.id()))
                         .tool("create_ticket", arguments, opened.id()))
                 .onErrorResume(e -> Mono.just(toolFailed(turn, Route.CREATE_TICKET, "create_ticket", arguments, e,
                         "the ticket is not open yet. Say \"yes\" to try again.", turn.state())));
@@ -232,7 +236,8 @@ public final class TicketTools {
         }
         Map<String, String> arguments = Map.of("ticketId", id);
         return desk.ticket(turn.caller(), id)
-                .map(ticket -> Outcome.say(Route.TICKET_STATUS.wire(), describe(ticket), turn.state())
+                .map(ticket -> Outcome.say(Route.TICKET_STATUS.wire(), describe(ticket),
+                                turn.state().withLastTicket(ticket.id()))
                         .tool("get_ticket_status", arguments, ticket.status()))
                 .switchIfEmpty(Mono.defer(() -> Mono.just(Outcome.say(Route.TICKET_STATUS.wire(),
                                 "I couldn't find a ticket " + id + " on your account. Please check the number; "
@@ -253,7 +258,7 @@ public final class TicketTools {
                     }
                     if (tickets.size() == 1) {
                         return Outcome.say(Route.TICKET_STATUS.wire(), "You have one ticket with us. "
-                                        + describe(tickets.get(0)), turn.state())
+                                        + describe(tickets.get(0)), turn.state().withLastTicket(tickets.get(0).id()))
                                 .tool("get_user_tickets", Map.of(), "1 ticket");
                     }
                     StringBuilder text = new StringBuilder("Here are your most recent tickets:");
@@ -287,7 +292,8 @@ public final class TicketTools {
                         return apply(turn, active.get(0).id(), turn.text())
                                 .map(done -> done.toolBefore("get_user_tickets", Map.of(), "1 open"));
                     }
-                    var named = namedIn(turn.text(), active);
+                    var named = namedIn(turn.text(), active)
+                            .or(() -> talkedAbout(turn, active));
                     if (named.isPresent()) {
                         return apply(turn, named.get().id(), turn.text())
                                 .map(done -> done.toolBefore("get_user_tickets", Map.of(), active.size() + " open"));
@@ -359,7 +365,7 @@ public final class TicketTools {
         Map<String, String> arguments = Map.of("ticketId", id, "status", status);
         return desk.changeStatus(turn.caller(), id, status)
                 .map(ticket -> Outcome.say(Route.UPDATE_TICKET.wire(), "Done: " + ticket.id() + " is now "
-                                + words(ticket.status()) + ".", turn.state().withPending(null))
+                                + words(ticket.status()) + ".", turn.state().withPending(null).withLastTicket(ticket.id()))
                         .tool("update_ticket", arguments, ticket.status()))
                 .switchIfEmpty(Mono.defer(() -> Mono.just(notFound(turn, id, arguments))))
                 .onErrorResume(e -> Mono.just(toolFailed(turn, Route.UPDATE_TICKET, "update_ticket", arguments, e,
@@ -371,7 +377,7 @@ public final class TicketTools {
         return desk.comment(turn.caller(), id, body)
                 .map(ticket -> Outcome.say(Route.UPDATE_TICKET.wire(), "I've added that to " + ticket.id()
                                 + " (\"" + ticket.subject() + "\"); the team will see it with the ticket.",
-                        turn.state().withPending(null))
+                        turn.state().withPending(null).withLastTicket(ticket.id()))
                         .tool("update_ticket", arguments, "commented"))
                 .switchIfEmpty(Mono.defer(() -> Mono.just(notFound(turn, id, arguments))))
                 .onErrorResume(e -> Mono.just(toolFailed(turn, Route.UPDATE_TICKET, "update_ticket", arguments, e,
@@ -496,6 +502,18 @@ public final class TicketTools {
             }
         }
         return null;
+    }
+
+    /**
+     * The ticket the conversation last opened, showed or changed, when the message points back at it ("close
+     * that one", "add to it that ...") and it is among {@code candidates}.
+     */
+    private static java.util.Optional<SupportDesk.Ticket> talkedAbout(Turn turn, List<SupportDesk.Ticket> candidates) {
+        String last = turn.state().lastTicketId();
+        if (last == null || !POINTS_BACK.matcher(Phrases.normal(turn.text())).find()) {
+            return java.util.Optional.empty();
+        }
+        return candidates.stream().filter(ticket -> ticket.id().equalsIgnoreCase(last)).findFirst();
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.List;
  * @param lastSeq         sequence number of the last customer message handled
  * @param version         0 for a conversation not stored yet
  * @param waitingSince    when the conversation started waiting for a human; null unless waiting
+ * @param lastTicketId    the ticket the conversation last opened, showed or changed ("close that one" means it);
+ *                        null before any
  */
 public record ConversationState(
         String conversationId,
@@ -34,7 +36,8 @@ public record ConversationState(
         long lastSeq,
         long version,
         Instant updatedAt,
-        Instant waitingSince) {
+        Instant waitingSince,
+        String lastTicketId) {
 
     /** How many recent intents, messages and polarities a state keeps. */
     public static final int KEPT = 6;
@@ -48,7 +51,7 @@ public record ConversationState(
 
     public static ConversationState start(String conversationId, String userId, String identityType, Instant now) {
         return new ConversationState(conversationId, userId, identityType, Mode.AI, null, null, List.of(), List.of(),
-                List.of(), 0, 0, 0, now, null);
+                List.of(), 0, 0, 0, now, null, null);
     }
 
     public boolean stored() {
@@ -60,17 +63,17 @@ public record ConversationState(
         Instant waiting = next != Mode.WAITING_FOR_HUMAN ? null : mode == Mode.WAITING_FOR_HUMAN ? waitingSince
                 : updatedAt;
         return new ConversationState(conversationId, userId, identityType, next, handoff, pending, recentIntents,
-                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waiting);
+                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waiting, lastTicketId);
     }
 
     public ConversationState withPending(Pending next) {
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, next, recentIntents,
-                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waitingSince);
+                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waitingSince, lastTicketId);
     }
 
     public ConversationState withUnanswered(int count) {
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, recentIntents,
-                recentMessages, polarities, count, lastSeq, version, updatedAt, waitingSince);
+                recentMessages, polarities, count, lastSeq, version, updatedAt, waitingSince, lastTicketId);
     }
 
     /** The state after a customer message: remembered, with its intent and polarity (null when unknown). */
@@ -79,12 +82,25 @@ public record ConversationState(
         String kept = message.length() > MAX_KEPT_CHARS ? message.substring(0, MAX_KEPT_CHARS) : message;
         List<Double> moods = polarity == null ? polarities : keepLast(polarities, polarity);
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, intents,
-                keepLast(recentMessages, kept), moods, unanswered, Math.max(lastSeq, seq), version, now, waitingSince);
+                keepLast(recentMessages, kept), moods, unanswered, Math.max(lastSeq, seq), version, now, waitingSince,
+                lastTicketId);
+    }
+
+    /** The state after the conversation opened, showed or changed {@code ticketId}. */
+    public ConversationState withLastTicket(String ticketId) {
+        return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, recentIntents,
+                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waitingSince, ticketId);
+    }
+
+    /** The state as stored once more: {@code version} one higher. */
+    public ConversationState savedOnce() {
+        return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, recentIntents,
+                recentMessages, polarities, unanswered, lastSeq, version + 1, updatedAt, waitingSince, lastTicketId);
     }
 
     public ConversationState touched(Instant now) {
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, recentIntents,
-                recentMessages, polarities, unanswered, lastSeq, version, now, waitingSince);
+                recentMessages, polarities, unanswered, lastSeq, version, now, waitingSince, lastTicketId);
     }
 
     private static <T> List<T> keepLast(List<T> values, T added) {

@@ -26,10 +26,7 @@ final class InMemoryConversationStates implements ConversationStateRepository {
         if (storedVersion != state.version()) {
             return Mono.empty();
         }
-        ConversationState saved = new ConversationState(state.conversationId(), state.userId(), state.identityType(),
-                state.mode(), state.handoffId(), state.pending(), state.recentIntents(), state.recentMessages(),
-                state.polarities(), state.unanswered(), state.lastSeq(), state.version() + 1, state.updatedAt(),
-                state.waitingSince());
+        ConversationState saved = state.savedOnce();
         rows.put(state.conversationId(), saved);
         return Mono.just(saved);
     }

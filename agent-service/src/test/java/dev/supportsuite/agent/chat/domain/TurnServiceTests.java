@@ -693,6 +693,22 @@ class TurnServiceTests {
     }
 
     @Test
+    void thatOneIsTheTicketTheConversationLastOpenedAmongSeveral() {
+        SupportDesk.Caller caller = new SupportDesk.Caller("u1", "user");
+        desk.open(caller, new SupportDesk.NewTicket("Google Calendar events are missing", "d", "technical", "medium",
+                "c-x", List.of()), "k1").block();
+        intents.put("please open a ticket: task reminders stopped arriving on my android phone", "create_ticket");
+        intents.put("ok it works now, you can close that one", "feedback");
+        say("c-last", "please open a ticket: task reminders stopped arriving on my android phone");
+        say("c-last", "yes");
+        String reminders = states.rows.get("c-last").lastTicketId();
+
+        assertThat(desk.tickets.get(reminders).ticket().subject()).startsWith("Task reminders");
+        assertThat(say("c-last", "ok it works now, you can close that one").content())
+                .isEqualTo("Done: " + reminders + " is now resolved.");
+    }
+
+    @Test
     void whichTicketIsAnsweredByItsTopic() {
         SupportDesk.Caller caller = new SupportDesk.Caller("u1", "user");
         desk.open(caller, new SupportDesk.NewTicket("Google Calendar events are missing", "d", "technical", "medium",

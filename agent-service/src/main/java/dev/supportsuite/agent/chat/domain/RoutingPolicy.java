@@ -1,6 +1,7 @@
 package dev.supportsuite.agent.chat.domain;
 
 import dev.supportsuite.agent.conversation.domain.ConversationState;
+import dev.supportsuite.agent.intent.domain.Entity;
 import dev.supportsuite.contracts.handoff.HandoffReasons;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -142,16 +143,16 @@ public final class RoutingPolicy {
             return understood.actingAs("update_ticket");
         }
         if (TicketTools.explicitRequest(text)
-                && understood.entity(dev.supportsuite.agent.intent.domain.Entity.TICKET_ID).isEmpty()) {
+                && understood.entity(Entity.TICKET_ID).isEmpty()) {
             // "please open a ticket: ..." is a new ticket even when the classifier heard an update
             return understood.actingAs("create_ticket");
         }
         if (understood.is("create_ticket")
-                && understood.entity(dev.supportsuite.agent.intent.domain.Entity.TICKET_ID).isPresent()) {
+                && understood.entity(Entity.TICKET_ID).isPresent()) {
             return understood.actingAs("update_ticket");
         }
         if (understood.is("update_ticket") && !Phrases.mentionsTicket(text) && !Phrases.asksToClose(text)
-                && !Phrases.asksToReopen(text) && understood.entity(dev.supportsuite.agent.intent.domain.Entity.TICKET_ID).isEmpty()
+                && !Phrases.asksToReopen(text) && understood.entity(Entity.TICKET_ID).isEmpty()
                 && recentIntents.stream().noneMatch(TicketTools::aboutATicket)) {
             // "i updated the card already" changes no ticket: with none in the conversation, it is news for the
             // help center ("a failed payment is retried within 24 hours of the update")

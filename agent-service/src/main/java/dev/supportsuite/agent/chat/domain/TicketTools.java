@@ -6,10 +6,13 @@ import dev.supportsuite.agent.intent.domain.Entity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -292,7 +295,7 @@ public final class TicketTools {
                         return apply(turn, active.get(0).id(), turn.text())
                                 .map(done -> done.toolBefore("get_user_tickets", Map.of(), "1 open"));
                     }
-                    var named = namedIn(turn.text(), active)
+                    Optional<SupportDesk.Ticket> named = namedIn(turn.text(), active)
                             .or(() -> talkedAbout(turn, active));
                     if (named.isPresent()) {
                         return apply(turn, named.get().id(), turn.text())
@@ -454,13 +457,13 @@ public final class TicketTools {
     }
 
     private static boolean leadingRequest(String text) {
-        java.util.regex.Matcher matcher = REQUEST_PHRASE.matcher(text.strip());
+        Matcher matcher = REQUEST_PHRASE.matcher(text.strip());
         return matcher.lookingAt() && matcher.end() > 0 && Phrases.mentionsTicket(matcher.group());
     }
 
     /** Where a request for a ticket after the problem starts; -1 without one. */
     private static int trailingRequestAt(String text) {
-        java.util.regex.Matcher matcher = TRAILING_REQUEST.matcher(text.strip());
+        Matcher matcher = TRAILING_REQUEST.matcher(text.strip());
         return matcher.find() ? matcher.start() : -1;
     }
 
@@ -496,7 +499,7 @@ public final class TicketTools {
     static String statusCommanded(String text) {
         String normal = Phrases.normal(text);
         for (Pattern command : List.of(STATUS_OF_NAMED, STATUS_OF_IT)) {
-            java.util.regex.Matcher matcher = command.matcher(normal);
+            Matcher matcher = command.matcher(normal);
             if (matcher.find()) {
                 return matcher.group(1).startsWith("re") && !matcher.group(1).equals("resolve") ? "open" : "resolved";
             }
@@ -508,10 +511,10 @@ public final class TicketTools {
      * The ticket the conversation last opened, showed or changed, when the message points back at it ("close
      * that one", "add to it that ...") and it is among {@code candidates}.
      */
-    private static java.util.Optional<SupportDesk.Ticket> talkedAbout(Turn turn, List<SupportDesk.Ticket> candidates) {
+    private static Optional<SupportDesk.Ticket> talkedAbout(Turn turn, List<SupportDesk.Ticket> candidates) {
         String last = turn.state().lastTicketId();
         if (last == null || !POINTS_BACK.matcher(Phrases.normal(turn.text())).find()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return candidates.stream().filter(ticket -> ticket.id().equalsIgnoreCase(last)).findFirst();
     }
@@ -520,8 +523,8 @@ public final class TicketTools {
      * The one ticket whose subject shares the most topic words with the message ("close the calendar ticket" →
      * "Google Calendar events are missing"); empty when none or several tie.
      */
-    static java.util.Optional<SupportDesk.Ticket> namedIn(String text, List<SupportDesk.Ticket> tickets) {
-        List<String> topic = new java.util.ArrayList<>();
+    static Optional<SupportDesk.Ticket> namedIn(String text, List<SupportDesk.Ticket> tickets) {
+        List<String> topic = new ArrayList<>();
         for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+")) {
             if (word.length() >= 4 && !COMMAND_WORDS.contains(word)) {
                 topic.add(word);
@@ -541,12 +544,12 @@ public final class TicketTools {
                 tie = true;
             }
         }
-        return tie ? java.util.Optional.empty() : java.util.Optional.ofNullable(best);
+        return tie ? Optional.empty() : Optional.ofNullable(best);
     }
 
     /** Where a command to change a ticket at the start of the message ends ("add to my ticket that"); -1 without. */
     private static int leadingUpdateEnd(String text) {
-        java.util.regex.Matcher matcher = UPDATE_PHRASE.matcher(text);
+        Matcher matcher = UPDATE_PHRASE.matcher(text);
         return matcher.find() && matcher.start() <= LEADING_COMMAND_CHARS ? matcher.end() : -1;
     }
 
@@ -568,7 +571,7 @@ public final class TicketTools {
      */
     static String commentIn(String request) {
         String text = request.strip();
-        java.util.regex.Matcher trailing = TRAILING_UPDATE.matcher(text);
+        Matcher trailing = TRAILING_UPDATE.matcher(text);
         if (trailing.find() && Phrases.words(text.substring(0, trailing.start())) >= 2) {
             return capitalised(text.substring(0, trailing.start()).strip());
         }

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -135,12 +137,15 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the knowledge index at " + path, e);
         }
+        // A commit slower than the interval skips ticks rather than overflowing the interval, whose error
+        // used to cancel the commit in flight
         this.committer = Flux.interval(commitInterval, scheduler)
+                .onBackpressureDrop()
                 .concatMap(tick -> commit().onErrorResume(e -> {
                     log.warn("Knowledge index commit failed path={}: {}", path, e.toString());
                     return Mono.empty();
-                }))
-                .subscribe();
+                }), 1)
+                .subscribe(tick -> { }, e -> log.error("Knowledge index commits stopped path={}", path, e));
     }
 
     /**
@@ -148,13 +153,41 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
      * refreshes the searchers, so a search after a long burst of writes rarely has to do it itself.
      */
     public Mono<Void> commit() {
-        return Mono.<Void>fromCallable(() -> {
+        return onIndexThread(scheduler, () -> {
             if (writer.hasUncommittedChanges()) {
                 writer.commit();
             }
             refreshIfStale();
             return null;
-        }).subscribeOn(scheduler);
+        });
+    }
+
+    /**
+     * Runs {@code work} on the index's scheduler so that a cancelled subscriber never interrupts it. Lucene closes
+     * its IndexWriter for good when a thread is interrupted in the middle of file I/O, and Reactor interrupts the
+     * thread of a cancelled {@code subscribeOn} task: a search whose caller timed out (the agent waits 3 s), a
+     * client that went away, or a commit cancelled by an overflowing interval took the index down with
+     * "this IndexWriter is closed" until a restart. The work now finishes; only its result is dropped.
+     */
+    static <T> Mono<T> onIndexThread(Scheduler scheduler, Callable<T> work) {
+        return Mono.create(sink -> {
+            try {
+                scheduler.schedule(() -> {
+                    try {
+                        T result = work.call();
+                        if (result == null) {
+                            sink.success();
+                        } else {
+                            sink.success(result);
+                        }
+                    } catch (Throwable e) {
+                        sink.error(e);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                sink.error(e);
+            }
+        });
     }
 
     /** Where the index lives on disk. */
@@ -314,13 +347,13 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
      * measurements of a settled index after a bulk load.
      */
     public Mono<Void> awaitMerges() {
-        return Mono.<Void>fromCallable(() -> {
+        return onIndexThread(scheduler, () -> {
             if (writer.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler merges) {
                 merges.sync();
             }
             searchers.maybeRefreshBlocking();
             return null;
-        }).subscribeOn(scheduler);
+        });
     }
 
     /** Bytes the index takes on disk. */
@@ -374,11 +407,11 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
     }
 
     private Mono<Void> write(IndexWrite action) {
-        return Mono.<Void>fromCallable(() -> {
+        return onIndexThread(scheduler, () -> {
             action.run();
             writesCompleted.incrementAndGet();
             return null;
-        }).subscribeOn(scheduler);
+        });
     }
 
     /** Makes every write completed so far visible to the searchers acquired after this call. */
@@ -392,7 +425,7 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
     }
 
     private <T> Mono<T> search(IndexSearch<T> action) {
-        return Mono.fromCallable(() -> {
+        return onIndexThread(scheduler, () -> {
             refreshIfStale();
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -400,7 +433,7 @@ public class LuceneKnowledgeIndex implements KnowledgeIndex, AutoCloseable {
             } finally {
                 searchers.release(searcher);
             }
-        }).subscribeOn(scheduler);
+        });
     }
 
     @Override

@@ -12,9 +12,13 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -47,6 +51,46 @@ class LuceneKnowledgeIndexTests extends KnowledgeIndexContract {
     @Override
     protected KnowledgeIndex index() {
         return index;
+    }
+
+    @Test
+    void workWhoseSubscriberCancelsRunsToTheEndUninterrupted() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+
+        Disposable subscription = LuceneKnowledgeIndex.onIndexThread(Schedulers.boundedElastic(), () -> {
+            running.countDown();
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+            finished.countDown();
+            return "done";
+        }).subscribe();
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        subscription.dispose();
+
+        assertThat(finished.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(interrupted).as("Lucene closes its writer when a thread is interrupted in file I/O").isFalse();
+    }
+
+    @Test
+    void writesAndSearchesWhoseCallersGiveUpLeaveTheIndexWorking() {
+        for (int i = 0; i < 200; i++) {
+            String documentId = "doc-" + i;
+            index.replaceDocument(documentId, List.of(new EmbeddedChunk(chunk(documentId, 0, "general",
+                    "Document " + i + " about exports."), axis(i % 16)))).subscribe().dispose();
+            index.searchLexical("exports", 5, null).subscribe().dispose();
+            index.commit().subscribe().dispose();
+        }
+
+        index.replaceDocument("last", List.of(new EmbeddedChunk(chunk("last", 0, "general", "The last one."),
+                axis(3)))).block(Duration.ofSeconds(30));
+        index.commit().block(Duration.ofSeconds(30));
+        assertThat(index.searchLexical("last", 1, null).block(Duration.ofSeconds(30)))
+                .extracting(hit -> hit.chunk().documentId()).containsExactly("last");
     }
 
     @Test

@@ -206,7 +206,7 @@ public final class KnowledgeAnswers {
             content = opening + "This is the closest I found in our help center, \"" + source + "\", though it may "
                     + "not cover your problem:\n\n" + passage + "\n\nIf it doesn't help, I can open a ticket so our "
                     + "team looks into it (just say yes), or connect you with someone now.";
-        } else if (!missing.isEmpty() && missing.size() <= MAX_NAMED_MISSING) {
+        } else if (!missing.isEmpty() && missing.size() <= MAX_NAMED_MISSING && best.confidence() < sureConfidence) {
             // Say what the entry does not cover before offering it: "Salesforce" is not GitHub
             content = opening + "The closest entry I found in our help center, \"" + source + "\", doesn't mention "
                     + String.join(" or ", missing) + ":\n\n" + passage + "\n\nIf that isn't it, tell me a little "

@@ -25,7 +25,8 @@ final class Phrases {
      */
     private static final Set<String> AFTER_YES = Set.of("yes", "yeah", "sure", "ok", "okay", "please", "do", "it",
             "that", "go", "ahead", "and", "open", "create", "a", "one", "the", "ticket", "thanks", "thank", "you",
-            "that's", "thats", "right", "correct", "fine", "good", "great", "perfect", "looks", "sounds", "now",
+            "that's", "thats", "right", "correct", "fine", "good", "great", "perfect", "looks", "sounds", "now", "im",
+            "i'm", "am",
             "por", "favor", "merci", "bitte", "grazie", "obrigado", "obrigada");
     private static final Set<String> AFTER_NO = Set.of("no", "thanks", "thank", "you", "that's", "thats", "all", "it",
             "need", "i'm", "im", "fine", "not", "now", "please", "ok", "okay", "don't", "dont", "bother", "for",
@@ -93,6 +94,8 @@ final class Phrases {
             "still", "again", "never", "help", "no", "yes", "stop", "fix", "today", "urgent", "pls", "fyi", "btw");
     /** Past this many words a message is a story, not a question whose every name a passage must mention. */
     private static final int MAX_NAME_CHECK_WORDS = 20;
+    /** A name this long matches its stem: "Europe" in "European". */
+    private static final int MIN_STEMMED_LETTERS = 6;
     /** The longest word in capitals read as an acronym ("SSO", "SAML"); a longer one is shouting. */
     private static final int MAX_ACRONYM_LETTERS = 5;
     /**
@@ -152,6 +155,7 @@ final class Phrases {
             "\\b(?:hacked|compromised|breach(?:ed)?|phish(?:ed|ing)|unauthori[sz]ed (?:access|logins?|users?|charges?)"
                     + "|(?:ex|former)[- ](?:employee|colleague|contractor|admin|member)s? (?:still |can still )?"
                     + "(?:has|have|got|gets|access|log)|stolen (?:laptop|phone|password|credentials)"
+                    + "|(?:laptop|phone|computer|device|password|credentials) (?:was|were|got|has been|have been) stolen"
                     + "|(?:logins?|sign[- ]ins?) (?:from|in) [\\p{L} ]{0,20}(?:we|i) (?:don'?t|do not) (?:recognize|know))");
     /** Telling the agent to go ahead when it offered nothing: "yes im sure, do it", "go ahead and delete it". */
     private static final Pattern GO_AHEAD = Pattern.compile(
@@ -163,7 +167,9 @@ final class Phrases {
      * answer", "I already told you", "WHAT ARE YOU GOING TO DO ABOUT IT". No help-center entry answers these.
      */
     private static final Pattern COMPLAINS_OF_HELP = Pattern.compile(
-            "\\b(?:useless|unhelpful|not helpful|not helping|(?:the )?same (?:useless |stupid |old )?answer"
+            "\\b(?:(?:you(?:'re| are)|this is|that'?s|that is|it'?s|so|such an?) (?:so |completely |totally )?"
+                    + "(?:useless|unhelpful|not helpful)|useless (?:answers?|bot|help|support|chat|assistant)"
+                    + "|not helping|(?:the )?same (?:useless |stupid |old )?answer"
                     + "|you(?:'re| are) (?:not|no) help|(?:i|we) already told you|you don'?t (?:understand|get it|listen)"
                     + "|(?:stupid|useless|dumb) bot|talking to a (?:bot|wall|machine)"
                     + "|what (?:are|will) you (?:going to |gonna )?do about (?:it|this|that)"
@@ -277,12 +283,16 @@ final class Phrases {
      * out the very thing asked about is likely about something else: "does Pennant integrate with Salesforce?"
      * finds the GitHub entry.
      */
-    static List<String> namesMissingFrom(String question, String passage, Set<String> productTerms) {
+    static List<String> namesMissingFrom(String message, String passage, Set<String> productTerms) {
         String haystack = passage.toLowerCase(Locale.ROOT);
+        String compact = haystack.replaceAll("[^\\p{L}\\p{N}]+", "");
         List<String> missing = new ArrayList<>();
-        if (words(question) > MAX_NAME_CHECK_WORDS) {
+        if (words(message) > MAX_NAME_CHECK_WORDS) {
             return missing;
         }
+        // Only what is asked: "Hi, I'm Bashir from Okafor Labs. How do I reset my password?" asks about passwords
+        List<String> asked = questionsIn(message);
+        String question = asked.isEmpty() ? message : String.join(" ", asked);
         Matcher word = NAME_WORD.matcher(question);
         char last = '.';
         int scanned = 0;
@@ -301,8 +311,9 @@ final class Phrases {
             boolean capitals = token.equals(token.toUpperCase(Locale.ROOT));
             if (!opensSentence && Character.isUpperCase(token.charAt(0)) && !NOT_NAMES.contains(lower)
                     && !(capitals && token.length() > MAX_ACRONYM_LETTERS) && !productTerms.contains(lower)
-                    && !haystack.contains(lower) && !(capitals && spelledOut(token, haystack))
-                    && !missing.contains(token)) {
+                    && !haystack.contains(lower) && !compact.contains(lower)
+                    && !(lower.length() >= MIN_STEMMED_LETTERS && haystack.contains(lower.substring(0, lower.length() - 1)))
+                    && !(capitals && spelledOut(token, haystack)) && !missing.contains(token)) {
                 missing.add(token);
             }
         }

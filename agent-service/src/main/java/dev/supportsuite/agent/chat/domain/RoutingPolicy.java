@@ -139,6 +139,10 @@ public final class RoutingPolicy {
                 return understood.actingAs(previous);
             }
         }
+        if (TicketTools.asksHowTicketsWork(text)) {
+            // "how do I close a ticket?" asks how; it must not close the customer's ticket
+            return understood.actingAs("question");
+        }
         if (TicketTools.explicitUpdate(text)) {
             return understood.actingAs("update_ticket");
         }

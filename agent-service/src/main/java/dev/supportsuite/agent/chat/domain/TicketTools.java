@@ -96,6 +96,13 @@ public final class TicketTools {
     private static final Pattern STATUS_OF_NAMED = Pattern.compile(
             COMMAND_START + "(close|resolve|cancel|reopen|re-open)\\s+(?:my |the |that |this |our |a )?"
                     + "(?:[\\p{L}\\p{N}-]+ ){0,3}(?:ticket|case)\\b");
+    /** The opening of a question about how something works, not a request. */
+    private static final Pattern HOW_TO = Pattern.compile(
+            "(?:how (?:do|can|would|should) (?:i|we|you|one)|how to|can (?:i|we|one) |is (?:there|it possible)"
+                    + "|where (?:do|can) (?:i|we)|what happens (?:if|when)|do (?:i|we) need to)\\b");
+    /** One of the customer's own tickets: "my ticket", "our case", "this ticket". */
+    private static final Pattern OWN_TICKET = Pattern.compile(
+            "\\b(?:my|our|this|that|the|the same) (?:[\\p{L}-]+ )?(?:ticket|case)\\b");
     /** A pointer back at the ticket being talked about: "it", "that one", "this ticket". */
     private static final Pattern POINTS_BACK = Pattern.compile(
             "\\b(?:it|that one|this one|(?:that|this|the same) (?:ticket|case))\\b");
@@ -267,7 +274,7 @@ public final class TicketTools {
                     StringBuilder text = new StringBuilder("Here are your most recent tickets:");
                     tickets.forEach(ticket -> text.append("\n- ").append(ticket.id()).append(" \"")
                             .append(ticket.subject()).append("\": ").append(words(ticket.status())));
-                    text.append("\nAsk me about any of them by number for the details.");
+                    text.append("\nAsk me about any of them by its ticket number (TKT-…) for the details.");
                     return Outcome.say(Route.TICKET_STATUS.wire(), text.toString(), turn.state())
                             .tool("get_user_tickets", Map.of(), tickets.size() + " tickets");
                 })
@@ -465,6 +472,17 @@ public final class TicketTools {
     private static int trailingRequestAt(String text) {
         Matcher matcher = TRAILING_REQUEST.matcher(text.strip());
         return matcher.find() ? matcher.start() : -1;
+    }
+
+    /**
+     * Whether the message asks how tickets work rather than asking to act on one: "how do I close a ticket?",
+     * "can I reopen a closed ticket?", "is there a way to cancel a ticket myself?". A request that points at one
+     * of the customer's tickets ("can I reopen my ticket?", an id) is a request.
+     */
+    public static boolean asksHowTicketsWork(String text) {
+        String normal = Phrases.normal(text);
+        return HOW_TO.matcher(normal).lookingAt() && Phrases.mentionsTicket(normal)
+                && !TICKET_ID.matcher(text).find() && !OWN_TICKET.matcher(normal).find();
     }
 
     /** Whether a turn of this intent was about a ticket (opening, checking or changing one). */

@@ -112,6 +112,19 @@ class ConversationStepsTests {
         assertThat(TicketTools.explicitUpdate(text)).isEqualTo(status != null);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "how do I close a ticket?|true", "can I reopen a closed ticket?|true",
+        "is there a way for me to close a ticket myself?|true", "how do you cancel a ticket?|true",
+        "can I reopen my ticket?|false", "can you close the ticket|false", "how do I close TKT-12AB?|false"})
+    void askingHowTicketsWorkIsAQuestion(String text, boolean question) {
+        assertThat(TicketTools.asksHowTicketsWork(text)).isEqualTo(question);
+        if (question) {
+            assertThat(policy.effective(understood("update_ticket", mood(0, 0, "stable", "none")), text).intent())
+                    .isEqualTo("question");
+        }
+    }
+
     @Test
     void newsTakenForATicketUpdateWithNoTicketInSightIsAQuestion() {
         Understanding update = understood("update_ticket", mood(0, 0, "stable", "none"));
@@ -193,11 +206,24 @@ class ConversationStepsTests {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "i think someone hacked our account|true", "an ex-employee still has access to our projects|true",
+        "my laptop was stolen last night and it's still logged in to pennant|true",
         "we got phished, someone logged in as our admin|true",
         "there are logins from russia we don't recognize|true",
         "how do I turn on two-factor authentication?|false", "how do I remove a former employee?|false"})
     void aSecurityIncidentIsForAPerson(String text, boolean incident) {
         assertThat(Phrases.reportsSecurityIncident(text)).isEqualTo(incident);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"you keep giving me the same useless answer|true", "this is useless|true",
+        "is the free plan useless for a team of 6?|false", "I already told you|true"})
+    void complaintsAboutTheHelpItself(String text, boolean complaint) {
+        assertThat(Phrases.complainsOfTheHelp(text)).isEqualTo(complaint);
+    }
+
+    @Test
+    void yesImSureIsAYes() {
+        assertThat(Phrases.yes("yes im sure, do it")).isTrue();
     }
 
     @ParameterizedTest
@@ -483,6 +509,12 @@ class ConversationStepsTests {
                 Set.of())).as("a story's names are its own, not what it asks about").isEmpty();
         assertThat(Phrases.namesMissingFrom("does it work with Jira and Jira Cloud?", dpa, Set.of()))
                 .containsExactly("Jira", "Cloud");
+        assertThat(Phrases.namesMissingFrom("Hi, I'm Bashir. How do I reset my password?", "Reset it from the sign-in "
+                + "page.", Set.of())).as("only what is asked").isEmpty();
+        assertThat(Phrases.namesMissingFrom("is Pennant SOC2 audited?", "Pennant is SOC 2 Type II audited.",
+                Set.of())).isEmpty();
+        assertThat(Phrases.namesMissingFrom("is my data stored in Europe?", "Choose the European data region.",
+                Set.of())).isEmpty();
     }
 
     @Test

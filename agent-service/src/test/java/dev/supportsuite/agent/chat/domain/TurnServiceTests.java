@@ -408,8 +408,14 @@ class TurnServiceTests {
         knows(question, "doc-gh", "Does Pennant integrate with GitHub?", "",
                 "The GitHub integration links pull requests to tasks.", 0.86);
 
-        assertThat(say("c-sf", question).content()).startsWith("The closest entry I found in our help center, "
-                + "\"Does Pennant integrate with GitHub?\", doesn't mention Salesforce:");
+        assertThat(say("c-sf", question).content()).as("sure of the passage, so no claim of what it lacks")
+                .startsWith("I'm not sure this is what you're asking, but the closest I found in our help center is "
+                        + "\"Does Pennant integrate with GitHub?\"");
+        knows("does Pennant integrate with Pipedrive?", "doc-gh", "Does Pennant integrate with GitHub?", "",
+                "The GitHub integration links pull requests to tasks.", 0.64);
+        assertThat(say("c-pd", "does Pennant integrate with Pipedrive?").content())
+                .startsWith("The closest entry I found in our help center, \"Does Pennant integrate with GitHub?\", "
+                        + "doesn't mention Pipedrive:");
     }
 
     @Test

@@ -5,8 +5,9 @@ import dev.supportsuite.ticket.ticket.domain.TicketPriority;
 import java.util.List;
 
 /**
- * The priority of an escalation ticket from the handoff's reasons: high frustration is urgent; an
- * explicit ask for a human, a declining mood or a policy case is high; no answer is medium. A very
+ * The priority of an escalation ticket from the handoff's reasons: high frustration and a policy case (the
+ * agent raises it for a security incident in progress, and tells the customer it is urgent) are urgent; an
+ * explicit ask for a human or a declining mood is high; no answer is medium. A very
  * frustrated customer (at or above {@link #URGENT_FRUSTRATION}) is urgent whatever the reason.
  */
 public final class HandoffPriorities {
@@ -27,9 +28,8 @@ public final class HandoffPriorities {
 
     private static TicketPriority of(String reason) {
         return switch (reason) {
-            case HandoffReasons.HIGH_FRUSTRATION -> TicketPriority.URGENT;
-            case HandoffReasons.ASKED_FOR_HUMAN, HandoffReasons.DECLINING_TREND, HandoffReasons.POLICY ->
-                    TicketPriority.HIGH;
+            case HandoffReasons.HIGH_FRUSTRATION, HandoffReasons.POLICY -> TicketPriority.URGENT;
+            case HandoffReasons.ASKED_FOR_HUMAN, HandoffReasons.DECLINING_TREND -> TicketPriority.HIGH;
             case HandoffReasons.NO_ANSWER -> TicketPriority.MEDIUM;
             default -> TicketPriority.MEDIUM;
         };

@@ -96,7 +96,7 @@ class HandoffQueueIT extends InfrastructureTestBase {
         HandoffRequestedEvent medium = request(List.of(HandoffReasons.NO_ANSWER), 0.1);
         HandoffRequestedEvent high = request(List.of(HandoffReasons.ASKED_FOR_HUMAN), 0.2);
         HandoffRequestedEvent urgent = request(List.of(HandoffReasons.HIGH_FRUSTRATION), 0.9);
-        HandoffRequestedEvent olderHigh = request(List.of(HandoffReasons.POLICY), 0.2);
+        HandoffRequestedEvent olderHigh = request(List.of(HandoffReasons.DECLINING_TREND), 0.2);
         for (HandoffRequestedEvent event : List.of(olderHigh, medium, high, urgent)) {
             publisher.publish(Topics.HANDOFF_EVENTS, event).block(Duration.ofSeconds(10));
             awaitHandoff(event.handoffId());

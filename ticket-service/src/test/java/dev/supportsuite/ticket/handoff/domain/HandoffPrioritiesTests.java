@@ -19,7 +19,8 @@ class HandoffPrioritiesTests {
     void anAskForAHumanIsHighAndNoAnswerIsMedium() {
         assertThat(HandoffPriorities.of(List.of(HandoffReasons.ASKED_FOR_HUMAN), 0.2)).isEqualTo(TicketPriority.HIGH);
         assertThat(HandoffPriorities.of(List.of(HandoffReasons.DECLINING_TREND), 0.2)).isEqualTo(TicketPriority.HIGH);
-        assertThat(HandoffPriorities.of(List.of(HandoffReasons.POLICY), 0.0)).isEqualTo(TicketPriority.HIGH);
+        assertThat(HandoffPriorities.of(List.of(HandoffReasons.POLICY), 0.0)).as("a security incident")
+                .isEqualTo(TicketPriority.URGENT);
         assertThat(HandoffPriorities.of(List.of(HandoffReasons.NO_ANSWER), 0.1)).isEqualTo(TicketPriority.MEDIUM);
     }
 

@@ -97,10 +97,12 @@ public final class DeskEvents {
                     }
                     Instant now = clock.instant();
                     ConversationState next = update.apply(found.get()).touched(now);
-                    return announce(event, next, message, now)
-                            .then(states.save(next).hasElement())
-                            .flatMap(saved -> saved || attemptsLeft <= 1
-                                    ? Mono.<Void>empty()
+                    // Saved before it is announced: a customer who answers "Sam has joined" at once must find the
+                    // conversation held by Sam, not still waiting (which answers with the queue notice). A repeat
+                    // after a failed announcement saves again and announces with the same ids, delivered once.
+                    return states.save(next).hasElement()
+                            .flatMap(saved -> saved ? announce(event, next, message, now)
+                                    : attemptsLeft <= 1 ? Mono.<Void>empty()
                                     : attempt(event, conversationId, update, message, attemptsLeft - 1));
                 });
     }

@@ -8,10 +8,13 @@ import dev.supportsuite.agent.intent.domain.Classification;
 import dev.supportsuite.agent.intent.domain.EntityExtractor;
 import dev.supportsuite.contracts.chat.ChatInboundMessage;
 import dev.supportsuite.contracts.chat.ChatOutboundMessage;
+import dev.supportsuite.contracts.chat.ChatTokenEvent;
+import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
 import dev.supportsuite.contracts.conversation.ToolCall;
 import dev.supportsuite.contracts.handoff.HandoffClaimedEvent;
 import dev.supportsuite.contracts.handoff.HandoffReasons;
 import dev.supportsuite.contracts.handoff.HandoffReleasedEvent;
+import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
 import dev.supportsuite.contracts.ticket.FieldChange;
 import dev.supportsuite.contracts.ticket.TicketUpdatedEvent;
 import java.time.Clock;
@@ -540,6 +543,42 @@ class TurnServiceTests {
 
         assertThat(say("c7", "5").content()).contains("rating us 5 out of 5");
         assertThat(lastTools()).extracting(ToolCall::name).containsExactly("record_rating");
+    }
+
+    @Test
+    void theConversationIsHeldByThePersonBeforeTheCustomerHearsTheyJoined() {
+        intents.put("I want a person", "talk_to_human");
+        say("c-join", "I want a person");
+        List<Mode> modeWhenAnnounced = new ArrayList<>();
+        TurnPublisher watching = new TurnPublisher() {
+            @Override
+            public Mono<Void> publishReply(ChatOutboundMessage reply) {
+                modeWhenAnnounced.add(states.rows.get("c-join").mode());
+                return published.publishReply(reply);
+            }
+
+            @Override
+            public Mono<Void> publishTurn(ConversationTurnRecordedEvent turn) {
+                return published.publishTurn(turn);
+            }
+
+            @Override
+            public Mono<Void> publishHandoff(HandoffRequestedEvent handoff) {
+                return published.publishHandoff(handoff);
+            }
+
+            @Override
+            public Mono<Void> publishToken(ChatTokenEvent token) {
+                return published.publishToken(token);
+            }
+        };
+        DeskEvents events = new DeskEvents(states, watching, clock, Duration.ofHours(24));
+
+        events.on(new HandoffClaimedEvent(UUID.randomUUID(), Instant.now(), 1, states.rows.get("c-join").handoffId(),
+                "c-join", "a-1", "Sam")).block();
+
+        assertThat(modeWhenAnnounced).as("a reply to the announcement must find the person holding the conversation")
+                .containsExactly(Mode.HUMAN);
     }
 
     @Test

@@ -183,16 +183,11 @@ public class TicketDeskClient implements SupportDesk {
         List<String> usage = new ArrayList<>();
         body.path("usage").forEach(use -> usage.add(usageLine(use.path("metric").asString(), use.path("used").asLong(),
                 use.hasNonNull("limit") ? use.path("limit").asLong() : null, use.path("overLimit").asBoolean())));
-        JsonNode invoice = body.path("latestInvoice");
-        String currency = invoice.path("currency").asString("USD");
-        String latest = invoice.isMissingNode() || invoice.isNull() ? null
-                : invoice.path("number").asString() + ", " + money(invoice.path("totalCents").asLong(), currency)
-                        + ", " + invoice.path("status").asString();
-        List<String> lines = new ArrayList<>();
-        invoice.path("lines").forEach(line -> lines.add(invoiceLine(line, currency)));
+        JsonNode latest = body.path("latestInvoice");
         return new Account(body.path("profile").path("name").asString(null), plan.path("name").asString("unknown"),
                 price, subscription.path("status").asString("unknown"), renews == null ? null : Instant.parse(renews),
-                subscription.path("cancelAtPeriodEnd").asBoolean(), usage, latest, lines);
+                subscription.path("cancelAtPeriodEnd").asBoolean(), usage,
+                latest.isMissingNode() || latest.isNull() ? null : invoice(latest));
     }
 
     /** "Additional seats: 2 × 15.00 USD = 30.00 USD", or without the product for a single item. */

@@ -59,7 +59,8 @@ public final class AccountLookup {
                     SupportDesk.Account account = both.getT1();
                     String text = describe(account, charge);
                     Optional<SupportDesk.Invoice> asked = askedAbout(turn.text(), both.getT2());
-                    if (asked.isPresent() && !asked.get().number().equals(invoiceNumber(account))) {
+                    if (asked.isPresent() && (account.lastInvoice() == null
+                            || !asked.get().number().equals(account.lastInvoice().number()))) {
                         text = describe(account, false) + "\n- The invoice you asked about: " + invoice(asked.get());
                     }
                     return Outcome.say(Route.ACCOUNT.wire(), text + (charge ? "\nIf a charge looks wrong, I can open a "
@@ -130,18 +131,12 @@ public final class AccountLookup {
     }
 
     private static String invoice(SupportDesk.Invoice invoice) {
-        StringBuilder text = new StringBuilder(invoice.number()).append(", ").append(invoice.total()).append(", ")
-                .append(invoice.status().replace('_', ' '));
+        StringBuilder text = new StringBuilder(invoice.summary());
         if (invoice.issuedAt() != null) {
             text.append(", issued on ").append(DAY.format(invoice.issuedAt()));
         }
         invoice.lines().forEach(line -> text.append("\n  - ").append(line));
         return text.toString();
-    }
-
-    private static String invoiceNumber(SupportDesk.Account account) {
-        String latest = account.latestInvoice();
-        return latest == null ? "" : latest.split(",")[0];
     }
 
     static String describe(SupportDesk.Account account) {

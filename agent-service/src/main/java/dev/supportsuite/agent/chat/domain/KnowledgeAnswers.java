@@ -113,6 +113,7 @@ public final class KnowledgeAnswers {
         StringBuilder text = new StringBuilder(opening).append("You asked a few things, so here they are one by one:");
         List<Citation> cited = new ArrayList<>();
         List<String> unanswered = new ArrayList<>();
+        List<String> found = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             String question = questions.get(i);
             text.append("\n\n").append(i + 1).append(". \"").append(question).append("\"\n");
@@ -121,6 +122,7 @@ public final class KnowledgeAnswers {
                 text.append(result == null ? "I can't reach our help center for this one right now."
                         : "I couldn't find a reliable answer to this in our help center.");
                 unanswered.add(question);
+                found.add(result == null ? "unavailable" : "no_answer");
                 continue;
             }
             KnowledgeSearch.Passage best = result.passages().get(0);
@@ -134,6 +136,7 @@ public final class KnowledgeAnswers {
             if (!cited.contains(citation)) {
                 cited.add(citation);
             }
+            found.add(best.documentId());
         }
         ConversationState next = turn.state().withUnanswered(0);
         if (!unanswered.isEmpty()) {
@@ -143,10 +146,7 @@ public final class KnowledgeAnswers {
         }
         Outcome outcome = Outcome.say(Route.KNOWLEDGE.wire(), text.toString(), next).citing(cited);
         for (int i = 0; i < questions.size(); i++) {
-            KnowledgeSearch.Result result = results.get(i).orElse(null);
-            String found = result == null ? "unavailable" : result.answerable() && !result.passages().isEmpty()
-                    ? result.passages().get(0).documentId() : "no_answer";
-            outcome = outcome.tool("search_faq", Map.of("query", questions.get(i)), found);
+            outcome = outcome.tool("search_faq", Map.of("query", questions.get(i)), found.get(i));
         }
         return results.stream().anyMatch(Optional::isEmpty) ? outcome.markedDegraded() : outcome;
     }

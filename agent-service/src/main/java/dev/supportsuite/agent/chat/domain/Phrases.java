@@ -141,7 +141,7 @@ final class Phrases {
             "which", "who", "much", "many", "per", "my", "our", "your", "you", "we", "is", "are", "was", "were",
             "can", "could", "would", "should", "will", "do", "does", "did", "have", "has", "of", "to", "for", "with",
             "and", "or", "not", "it", "its", "it's", "this", "that", "there", "i'm", "i've", "don't", "can't",
-            "extra", "month", "please", "thanks", "help", "account", "plan");
+            "please", "thanks");
     /** Words that carry no topic of their own in a short follow-up. */
     private static final Set<String> FUNCTION_WORDS = Set.of("and", "also", "plus", "same", "what", "about", "how",
             "if", "for", "the", "with", "then", "ok", "okay", "so", "on", "in", "of", "to", "we", "were", "was", "are",

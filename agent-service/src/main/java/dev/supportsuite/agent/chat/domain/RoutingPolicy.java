@@ -204,7 +204,7 @@ public final class RoutingPolicy {
      * finds "How do I upgrade or change my plan?" at 0.80; docs/benchmarks.md).
      */
     public boolean worthAskingTheKnowledgeBase(Understanding understood, String text) {
-        return understood.outOfScope() && understood.confidence() < UNSURE_OUT_OF_SCOPE && !Phrases.unreadable(text)
+        return understood.outOfScope() && understood.confidence() < UNSURE_OUT_OF_SCOPE
                 && (Phrases.asksSomething(text) || Phrases.words(text) >= MIN_WORDS_TO_LOOK_UP);
     }
 

@@ -28,15 +28,23 @@ public interface SupportDesk {
     /**
      * An account at a glance, in the customer's words.
      *
-     * @param latestInvoiceLines what the latest invoice charged for, one line each ("Additional seats: 2 × 15.00
-     *                           USD = 30.00 USD")
+     * @param lastInvoice the latest invoice, or null without one
      */
     record Account(String name, String plan, String monthlyPrice, String subscriptionStatus, Instant renewsAt,
-            boolean cancelAtPeriodEnd, List<String> usage, String latestInvoice, List<String> latestInvoiceLines) {
+            boolean cancelAtPeriodEnd, List<String> usage, Invoice lastInvoice) {
 
         public Account {
             usage = List.copyOf(usage);
-            latestInvoiceLines = latestInvoiceLines == null ? List.of() : List.copyOf(latestInvoiceLines);
+        }
+
+        /** "INV-1, 49.00 USD, paid", or null without an invoice. */
+        public String latestInvoice() {
+            return lastInvoice == null ? null : lastInvoice.summary();
+        }
+
+        /** What the latest invoice charged for, one line each; empty without an invoice. */
+        public List<String> latestInvoiceLines() {
+            return lastInvoice == null ? List.of() : lastInvoice.lines();
         }
     }
 
@@ -44,12 +52,17 @@ public interface SupportDesk {
      * One invoice as a customer reads it.
      *
      * @param total "184.80 USD"
-     * @param lines what it charged for, one line each, as in {@link Account#latestInvoiceLines()}
+     * @param lines what it charged for, one line each ("Additional seats: 2 × 15.00 USD = 30.00 USD")
      */
     record Invoice(String number, Instant issuedAt, String status, long totalCents, String total, List<String> lines) {
 
         public Invoice {
             lines = lines == null ? List.of() : List.copyOf(lines);
+        }
+
+        /** "INV-1, 49.00 USD, paid". */
+        public String summary() {
+            return number + ", " + total + ", " + status.replace('_', ' ');
         }
     }
 

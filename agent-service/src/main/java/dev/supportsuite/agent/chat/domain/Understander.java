@@ -66,6 +66,10 @@ public final class Understander {
                 })
                 .defaultIfEmpty(Mood.unmeasured());
         String request = request(text);
+        if (Phrases.unreadable(request)) {
+            // "...", "asdfghjkl", emoji only: nothing for the classifier to read, whatever intent it would force
+            return mood.map(read -> new Understanding("out_of_scope", 1.0, true, entities.apply(text), read, false));
+        }
         Mono<Classification> intent = Mono.defer(() -> classifier.apply(request)).timeout(classifierTimeout);
         return Mono.zip(intent.map(java.util.Optional::of).onErrorResume(e -> {
                     log.warn("Classifier unavailable, using fallback patterns: {}", e.toString());
@@ -101,15 +105,10 @@ public final class Understander {
      * <li>a question taken for a greeting ("are you open on Christmas Eve?") is a question, unless it is
      * small talk ("how are you doing today?");</li>
      * <li>a question or demand taken for thanks or a goodbye ("WHAT ARE YOU GOING TO DO ABOUT IT") is a
-     * complaint when said in a negative mood, else a question;</li>
-     * <li>a message with nothing to read ("...", "asdfghjkl", emoji only) is out of scope, whatever intent the
-     * classifier forced on it.</li>
+     * complaint when said in a negative mood, else a question.</li>
      * </ul>
      */
     private Understanding understood(Classification c, String request, Mood mood) {
-        if (Phrases.unreadable(request)) {
-            return new Understanding("out_of_scope", 1.0, true, c.entities(), mood, false);
-        }
         if (("feedback".equals(c.intent()) || "goodbye".equals(c.intent())) && !c.outOfScope()
                 && (request.contains("?") || WH_QUESTION.matcher(request.strip()).lookingAt())) {
             boolean negative = mood.measured() && mood.polarity() < 0;

@@ -567,12 +567,12 @@ class ConversationStepsTests {
     void aTrialIsCalledOneWithTheDayItEnds() {
         Instant end = Instant.parse("2026-12-03T10:00:00Z");
         String trial = AccountLookup.describe(new SupportDesk.Account("Farah Haddad", "Team", "30.00 USD", "trialing",
-                end, false, List.of(), null, List.of()));
+                end, false, List.of(), null));
         String active = AccountLookup.describe(new SupportDesk.Account("Farah Haddad", "Team", "30.00 USD", "active",
-                end, false, List.of(), null, List.of()));
+                end, false, List.of(), null));
 
         String overdue = AccountLookup.describe(new SupportDesk.Account("Farah Haddad", "Team", "30.00 USD", "past_due",
-                end, false, List.of(), null, List.of()));
+                end, false, List.of(), null));
 
         assertThat(trial).contains("- Subscription: free trial, ends on 3 December 2026");
         assertThat(overdue).as("not 'renews on' a day gone by").contains("- Subscription: past due, payment due since "

@@ -18,6 +18,10 @@ final class InMemoryDesk implements SupportDesk {
     record Stored(String userId, Ticket ticket, List<String> comments) {
     }
 
+    private static final Invoice LATEST_INVOICE = new Invoice("INV-1", Instant.parse("2026-11-01T00:00:00Z"), "paid",
+            4900, "49.00 USD", List.of("Pro plan, monthly subscription: 34.00 USD",
+                    "Additional seats: 2 × 7.50 USD = 15.00 USD"));
+
     final Map<String, Stored> tickets = new ConcurrentHashMap<>();
     volatile String subscriptionStatus = "active";
     final Map<String, String> keys = new ConcurrentHashMap<>();
@@ -78,15 +82,12 @@ final class InMemoryDesk implements SupportDesk {
     public Mono<Account> account(Caller caller) {
         accountCallers.add(caller);
         return guard(Mono.just(new Account("Ada Lovelace", "Pro", "49.00 USD", subscriptionStatus,
-                Instant.parse("2026-12-01T00:00:00Z"), false, List.of("seats 4 of 10"), "INV-1, 49.00 USD, paid",
-                List.of("Pro plan, monthly subscription: 34.00 USD", "Additional seats: 2 × 7.50 USD = 15.00 USD"))));
+                Instant.parse("2026-12-01T00:00:00Z"), false, List.of("seats 4 of 10"), LATEST_INVOICE)));
     }
 
     @Override
     public Mono<List<Invoice>> invoices(Caller caller, int limit) {
-        return guard(Mono.just(List.of(
-                new Invoice("INV-1", Instant.parse("2026-11-01T00:00:00Z"), "paid", 4900, "49.00 USD", List.of(
-                        "Pro plan, monthly subscription: 34.00 USD", "Additional seats: 2 × 7.50 USD = 15.00 USD")),
+        return guard(Mono.just(List.of(LATEST_INVOICE,
                 new Invoice("INV-0", Instant.parse("2026-10-01T00:00:00Z"), "paid", 3880, "38.80 USD", List.of(
                         "Pro plan, monthly subscription: 34.00 USD", "API overage: 12 × 0.40 USD = 4.80 USD"))))
                 .map(all -> all.subList(0, Math.min(limit, all.size()))));

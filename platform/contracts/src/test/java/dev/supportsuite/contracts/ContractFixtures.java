@@ -13,6 +13,7 @@ import dev.supportsuite.contracts.handoff.HandoffClaimedEvent;
 import dev.supportsuite.contracts.handoff.HandoffReasons;
 import dev.supportsuite.contracts.handoff.HandoffReleasedEvent;
 import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
+import dev.supportsuite.contracts.handoff.HandoffWithdrawnEvent;
 import dev.supportsuite.contracts.knowledge.DocumentIngestedEvent;
 import dev.supportsuite.contracts.memory.UserDataErasedEvent;
 import dev.supportsuite.contracts.ticket.FieldChange;
@@ -34,7 +35,7 @@ final class ContractFixtures {
 
     static List<Event> all() {
         return List.of(chatInbound(), chatOutbound(), chatToken(), chatTyping(), turnRecorded(), handoffRequested(), handoffClaimed(),
-                handoffReleased(), ticketOpened(), ticketUpdated(), documentIngested(), userDataErased());
+                handoffReleased(), handoffWithdrawn(), ticketOpened(), ticketUpdated(), documentIngested(), userDataErased());
     }
 
     static ChatInboundMessage chatInbound() {
@@ -76,6 +77,11 @@ final class ContractFixtures {
 
     static HandoffClaimedEvent handoffClaimed() {
         return new HandoffClaimedEvent(id(5), AT, 1, "hnd-0009", CONVERSATION, "agent-ana", "Ana");
+    }
+
+    static HandoffWithdrawnEvent handoffWithdrawn() {
+        return new HandoffWithdrawnEvent(UUID.fromString("00000000-0000-4000-8000-000000000011"), AT, 1, "hnd-0009",
+                CONVERSATION, "u-1042", "never mind, the refund came through");
     }
 
     static HandoffReleasedEvent handoffReleased() {

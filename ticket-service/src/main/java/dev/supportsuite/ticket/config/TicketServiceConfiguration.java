@@ -1,9 +1,12 @@
 package dev.supportsuite.ticket.config;
 
+import dev.supportsuite.contracts.Event;
 import dev.supportsuite.contracts.Topics;
 import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
 import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
+import dev.supportsuite.contracts.handoff.HandoffWithdrawnEvent;
 import dev.supportsuite.platform.kafka.EventListenerContainer;
+import dev.supportsuite.platform.kafka.EventTypes;
 import dev.supportsuite.platform.kafka.KafkaEventListenerFactory;
 import dev.supportsuite.platform.kafka.KafkaEventPublisher;
 import dev.supportsuite.platform.problem.ProblemMapping;
@@ -106,11 +109,10 @@ class TicketServiceConfiguration {
     }
 
     @Bean
-    EventListenerContainer<HandoffRequestedEvent> handoffRequests(KafkaEventListenerFactory listeners,
-            HandoffService handoffs) {
+    EventListenerContainer<Event> handoffRequests(KafkaEventListenerFactory listeners, HandoffService handoffs) {
         HandoffRequestListener listener = new HandoffRequestListener(handoffs);
-        return listeners.durable(Topics.HANDOFF_EVENTS, TicketServiceApplication.NAME, HandoffRequestedEvent.class,
-                listener::handle);
+        return listeners.durable(Topics.HANDOFF_EVENTS, TicketServiceApplication.NAME,
+                EventTypes.of(HandoffRequestedEvent.class, HandoffWithdrawnEvent.class), listener::handle);
     }
 
     @Bean

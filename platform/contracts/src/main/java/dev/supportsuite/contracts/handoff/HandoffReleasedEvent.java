@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The human agent ended the takeover. {@code outcome} is {@code returned_to_ai} or {@code resolved};
- * {@code note} goes into the transcript.
+ * A handoff ended. {@code outcome} is {@code returned_to_ai} or {@code resolved} when the human agent
+ * ended the takeover, or {@code withdrawn} when the customer took a waiting handoff out of the queue
+ * ({@link HandoffWithdrawnEvent}; {@code agentId} is then null); {@code note} goes into the transcript.
  */
 public record HandoffReleasedEvent(
         UUID eventId,

@@ -123,6 +123,15 @@ public class R2dbcHandoffRepository implements HandoffRepository {
     }
 
     @Override
+    public Mono<Boolean> anotherOn(String ticketId, String handoffId) {
+        return db.sql("select exists (select 1 from handoff where ticket_id = :ticketId and id <> :id) as other")
+                .bind("ticketId", ticketId)
+                .bind("id", handoffId)
+                .map(row -> row.get("other", Boolean.class))
+                .one();
+    }
+
+    @Override
     public Mono<Boolean> anotherClaimed(String ticketId, String handoffId) {
         return db.sql("select exists (select 1 from handoff where ticket_id = :ticketId and id <> :id "
                         + "and status = :claimed) as claimed")

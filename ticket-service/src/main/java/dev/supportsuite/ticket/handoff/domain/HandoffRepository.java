@@ -39,6 +39,9 @@ public interface HandoffRepository {
      */
     Mono<String> findActiveTicketOf(String userId);
 
+    /** Whether the ticket has a handoff other than {@code handoffId}, in any status. */
+    Mono<Boolean> anotherOn(String ticketId, String handoffId);
+
     /** Whether a handoff on this ticket other than {@code handoffId} is claimed by a human agent now. */
     Mono<Boolean> anotherClaimed(String ticketId, String handoffId);
 }

@@ -4,6 +4,7 @@ import dev.supportsuite.contracts.Topics;
 import dev.supportsuite.contracts.handoff.HandoffClaimedEvent;
 import dev.supportsuite.contracts.handoff.HandoffReleasedEvent;
 import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
+import dev.supportsuite.contracts.handoff.HandoffWithdrawnEvent;
 import dev.supportsuite.ticket.shared.CallerIdentity;
 import dev.supportsuite.ticket.shared.Clock;
 import dev.supportsuite.ticket.shared.EventOutbox;
@@ -30,8 +31,9 @@ import reactor.core.publisher.Mono;
  * redelivered request does nothing): a new ticket, or, when the customer already has a handoff ticket
  * that is not resolved or closed, that one, so that a customer who asks for a human again and again
  * has one ticket to follow, not one per conversation. Human agents list the queue, claim a handoff
- * (exactly one wins), and release it back to the AI or resolve it. Every change writes its events to
- * the outbox in the same transaction.
+ * (exactly one wins), and release it back to the AI or resolve it; a customer who no longer wants the
+ * person withdraws a handoff that still waits. Every change writes its events to the outbox in the same
+ * transaction.
  */
 public class HandoffService {
 
@@ -39,6 +41,8 @@ public class HandoffService {
     public static final String RETURNED_TO_AI = "returned_to_ai";
     /** Outcome of a release after the human resolved the case. */
     public static final String RESOLVED = "resolved";
+    /** Outcome of a waiting handoff the customer took out of the queue. */
+    public static final String WITHDRAWN = "withdrawn";
     /** Category of escalation tickets. */
     public static final String ESCALATION_CATEGORY = "escalation";
     static final String SYSTEM_ACTOR = "system:handoff";
@@ -173,6 +177,36 @@ public class HandoffService {
                             .then(outbox.append(Topics.TICKET_EVENTS, new HandoffReleasedEvent(UUID.randomUUID(), now,
                                     HandoffReleasedEvent.SCHEMA_VERSION, handoff.id(), handoff.conversationId(),
                                     caller.id(), outcome, note)))
+                            .thenReturn(handoff));
+            return transactions.inTransaction(work);
+        });
+    }
+
+    /**
+     * Takes a handoff that still waits out of the queue at the customer's word; completes empty, changing
+     * nothing, when it is no longer waiting (a human claimed it first: they have joined, and the customer
+     * can tell them) or belongs to another conversation. The customer's words go into the ticket's
+     * history. A ticket opened for this handoff alone is resolved, since nothing is left for the team; one
+     * that also carries the customer's other handoffs stays as it is.
+     */
+    public Mono<Handoff> withdraw(HandoffWithdrawnEvent event) {
+        return Mono.defer(() -> {
+            Instant now = Clock.now();
+            String note = "The customer no longer needs a person"
+                    + (event.said() == null || event.said().isBlank() ? "." : ": \"" + event.said().strip() + "\"");
+            Mono<Handoff> work = handoffs.findById(event.handoffId())
+                    .filter(found -> found.conversationId().equals(event.conversationId()))
+                    .flatMap(found -> handoffs.transition(found.id(), Set.of(HandoffStatus.WAITING), null,
+                            HandoffStatus.WITHDRAWN, null, now))
+                    .flatMap(handoff -> tickets.lockWithin(handoff.ticketId())
+                            .flatMap(ticket -> handoffs.anotherOn(ticket.id(), handoff.id())
+                                    .flatMap(shared -> shared ? Mono.just(ticket)
+                                            : move(ticket, TicketStatus.RESOLVED, null, true, SYSTEM_ACTOR)))
+                            .then(tickets.recordActivity(handoff.ticketId(), SYSTEM_ACTOR, NOTE_ACTION, clip(note),
+                                    now))
+                            .then(outbox.append(Topics.TICKET_EVENTS, new HandoffReleasedEvent(UUID.randomUUID(),
+                                    now, HandoffReleasedEvent.SCHEMA_VERSION, handoff.id(), handoff.conversationId(),
+                                    null, WITHDRAWN, note)))
                             .thenReturn(handoff));
             return transactions.inTransaction(work);
         });

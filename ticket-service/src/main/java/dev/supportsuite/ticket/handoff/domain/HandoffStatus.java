@@ -7,7 +7,7 @@ import java.util.Locale;
  * {@code released} back to the AI, or {@code resolved} by the human.
  */
 public enum HandoffStatus {
-    WAITING, CLAIMED, RELEASED, RESOLVED;
+    WAITING, CLAIMED, RELEASED, RESOLVED, WITHDRAWN;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
@@ -20,6 +20,6 @@ public enum HandoffStatus {
             }
         }
         throw new IllegalArgumentException("'" + value + "' is not a handoff status; allowed: waiting, claimed, "
-                + "released, resolved.");
+                + "released, resolved, withdrawn.");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.supportsuite.contracts.Topics;
 import dev.supportsuite.contracts.handoff.HandoffReasons;
 import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
+import dev.supportsuite.contracts.handoff.HandoffWithdrawnEvent;
 import dev.supportsuite.embedded.KafkaExtension;
 import dev.supportsuite.platform.kafka.EventHeaders;
 import dev.supportsuite.platform.kafka.KafkaEventPublisher;
@@ -228,6 +229,70 @@ class HandoffTicketsIT extends InfrastructureTestBase {
     }
 
     @Test
+    void aWithdrawnHandoffLeavesTheQueueAndResolvesTheTicketOpenedForIt() {
+        String user = customer();
+        HandoffRequestedEvent request = request(user, List.of(HandoffReasons.ASKED_FOR_HUMAN), 0.3,
+                "My invoice shows the wrong company name");
+        String ticketId = queue(request).get("ticketId").toString();
+
+        publisher.publish(Topics.HANDOFF_EVENTS, withdrawal(request, "never mind, I fixed it in the settings"))
+                .block(Duration.ofSeconds(10));
+
+        List<ConsumerRecord<String, String>> released = events.await(r -> r.key().equals(request.conversationId())
+                && "HandoffReleasedEvent".equals(TicketEventsProbe.header(r, EventHeaders.EVENT_TYPE)), 1,
+                Duration.ofSeconds(20));
+        var event = mapper.readTree(released.get(0).value());
+        assertThat(event.get("outcome").asString()).isEqualTo(HandoffService.WITHDRAWN);
+        assertThat(event.get("handoffId").asString()).isEqualTo(request.handoffId());
+        assertThat(event.hasNonNull("agentId")).as("no agent took part").isFalse();
+        assertThat(asAgent("ana").get().uri("/api/v1/handoffs/{id}", request.handoffId()).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("status"))
+                .isEqualTo("withdrawn");
+        assertThat(asAgent("ana").get().uri("/api/v1/handoffs?status=waiting&limit=200").exchange()
+                .expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody())
+                .extracting(h -> h.get("id")).doesNotContain(request.handoffId());
+        assertThat(customerTicket(user, ticketId).get("status")).isEqualTo("resolved");
+        List<Map> history = asUser(user).get().uri("/api/v1/tickets/{id}/history", ticketId).exchange()
+                .expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody();
+        assertThat(history.toString()).contains("never mind, I fixed it in the settings");
+
+        asAgent("ana").post().uri("/api/v1/handoffs/{id}/claim", request.handoffId()).exchange()
+                .expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void aHandoffAHumanClaimedOrAnotherConversationsIsNotWithdrawn() {
+        String user = customer();
+        HandoffRequestedEvent request = request(user, List.of(HandoffReasons.ASKED_FOR_HUMAN), 0.3, null);
+        String ticketId = queue(request).get("ticketId").toString();
+        HandoffWithdrawnEvent fromElsewhere = new HandoffWithdrawnEvent(UUID.randomUUID(), Instant.now(),
+                HandoffWithdrawnEvent.SCHEMA_VERSION, request.handoffId(), "conv-other", user, "never mind");
+
+        assertThat(handoffs.withdraw(fromElsewhere).blockOptional(Duration.ofSeconds(10))).isEmpty();
+        asAgent("ana").post().uri("/api/v1/handoffs/{id}/claim", request.handoffId()).exchange()
+                .expectStatus().isOk();
+        assertThat(handoffs.withdraw(withdrawal(request, "never mind")).blockOptional(Duration.ofSeconds(10)))
+                .as("Ana has joined; the customer tells her").isEmpty();
+
+        assertTicket(ticketId, "in_progress", "ana");
+    }
+
+    @Test
+    void withdrawingOneOfTheHandoffsOnAnOpenTicketLeavesTheTicketToTheOthers() {
+        String user = customer();
+        HandoffRequestedEvent first = request(user, List.of(HandoffReasons.NO_ANSWER), 0.1, "Export fails");
+        HandoffRequestedEvent second = request(user, List.of(HandoffReasons.ASKED_FOR_HUMAN), 0.3, null);
+        String ticketId = queue(first).get("ticketId").toString();
+        queue(second);
+
+        assertThat(handoffs.withdraw(withdrawal(second, "no need, thanks")).blockOptional(Duration.ofSeconds(10)))
+                .isPresent();
+
+        assertTicket(ticketId, "open", null);
+        assertThat(awaitHandoff(first.handoffId()).get("status")).isEqualTo("waiting");
+    }
+
+    @Test
     void concurrentHandoffsOfOneCustomerOpenOneTicket() {
         String user = customer();
         List<HandoffRequestedEvent> requests = Flux.range(0, 8)
@@ -319,6 +384,11 @@ class HandoffTicketsIT extends InfrastructureTestBase {
 
     private static String customer() {
         return "u-" + UUID.randomUUID();
+    }
+
+    private static HandoffWithdrawnEvent withdrawal(HandoffRequestedEvent request, String said) {
+        return new HandoffWithdrawnEvent(UUID.randomUUID(), Instant.now(), HandoffWithdrawnEvent.SCHEMA_VERSION,
+                request.handoffId(), request.conversationId(), request.userId(), said);
     }
 
     private static HandoffRequestedEvent request(String user, List<String> reasons, double frustration,

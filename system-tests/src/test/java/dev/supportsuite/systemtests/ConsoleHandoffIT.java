@@ -174,6 +174,44 @@ class ConsoleHandoffIT {
     }
 
     @Test
+    void aCustomerWhoNoLongerNeedsThePersonLeavesTheQueueAndNobodyCanClaimIt() throws Exception {
+        Console ana = Console.signIn("ana");
+        BlockingQueue<JsonNode> events = ana.events();
+        assertThat(next(events, "hello").get("type").asString()).isEqualTo("hello");
+
+        try (ChatSocket customer = ChatSocket.open(gateway, "/ws/chat/u-1007")) {
+            String conversation = frame(customer, "connected").get("conversation_id").asString();
+            customer.sendMessage("I want to talk to a human about my invoice", "w-1");
+            assertThat(frame(customer, "message").get("escalated").asBoolean()).isTrue();
+            assertThat(nextOfType(events, "queue", conversation).get("change").asString()).isEqualTo("queued");
+            String handoff = null;
+            for (JsonNode waiting : MAPPER.readTree(ana.get("/api/v1/handoffs?status=waiting&limit=200").body())) {
+                if (conversation.equals(waiting.get("conversationId").asString())) {
+                    handoff = waiting.get("id").asString();
+                }
+            }
+            assertThat(handoff).as("the conversation in the waiting queue").isNotNull();
+
+            customer.sendMessage("never mind, I found the invoice myself", "w-2");
+            JsonNode left = frame(customer, "message");
+            assertThat(left.get("role").asString()).isEqualTo("ai");
+            assertThat(left.get("escalated").asBoolean()).isFalse();
+            assertThat(left.get("content").asString()).contains("taken you out of the queue");
+
+            JsonNode withdrawn = nextOfType(events, "queue", conversation);
+            assertThat(withdrawn.get("change").asString()).isEqualTo("withdrawn");
+            assertThat(MAPPER.readTree(ana.get("/api/v1/handoffs/" + handoff).body()).get("status").asString())
+                    .isEqualTo("withdrawn");
+            assertThat(ana.post("/api/v1/handoffs/" + handoff + "/claim", "{}").statusCode()).isEqualTo(409);
+
+            customer.sendMessage("how do I reset my password?", "w-3");
+            JsonNode ai = frame(customer, "message");
+            assertThat(ai.get("role").asString()).isEqualTo("ai");
+            assertThat(ai.get("intent").asString()).isEqualTo("reset_password");
+        }
+    }
+
+    @Test
     void ofTwoAgentsClaimingTheSameConversationExactlyOneWinsEveryTime() throws Exception {
         Console ana = Console.signIn("ana");
         Console ben = Console.signIn("ben");

@@ -6,12 +6,13 @@ import dev.supportsuite.contracts.chat.ChatOutboundMessage;
 import dev.supportsuite.contracts.chat.ChatTokenEvent;
 import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
 import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
+import dev.supportsuite.contracts.handoff.HandoffWithdrawnEvent;
 import dev.supportsuite.platform.kafka.KafkaEventPublisher;
 import reactor.core.publisher.Mono;
 
 /**
  * Publishes replies to {@code chat-outbound}, turns to {@code conversation-events} and handoff requests
- * to {@code handoff-events}.
+ * and withdrawals to {@code handoff-events}.
  */
 public class KafkaTurnPublisher implements TurnPublisher {
 
@@ -39,5 +40,10 @@ public class KafkaTurnPublisher implements TurnPublisher {
     @Override
     public Mono<Void> publishHandoff(HandoffRequestedEvent handoff) {
         return publisher.publish(Topics.HANDOFF_EVENTS, handoff);
+    }
+
+    @Override
+    public Mono<Void> publishWithdrawal(HandoffWithdrawnEvent withdrawal) {
+        return publisher.publish(Topics.HANDOFF_EVENTS, withdrawal);
     }
 }

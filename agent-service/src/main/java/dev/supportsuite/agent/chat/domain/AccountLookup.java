@@ -32,6 +32,13 @@ public final class AccountLookup {
     private static final DateTimeFormatter MONTH_OF = DateTimeFormatter.ofPattern("MMMM", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
+    /** The words that name each usage metric, by the name its usage line starts with ("seats 4 of 5"). */
+    private static final Map<String, Pattern> METRIC_WORDS = Map.of(
+            "seats", Pattern.compile("\\b(?:seats?|members?|users?|people|teammates?|collaborators?)\\b"),
+            "storage", Pattern.compile("\\b(?:storage|space|gb|mb|disk|uploads?)\\b"),
+            "projects", Pattern.compile("\\bprojects?\\b"),
+            "API calls", Pattern.compile("\\b(?:api calls?|api requests?|requests? to the api)\\b"));
+
     private final SupportDesk desk;
 
     public AccountLookup(SupportDesk desk) {
@@ -79,27 +86,67 @@ public final class AccountLookup {
     }
 
     /**
-     * A note on the customer's subscription for a problem getting into the workspace, when it is not active: "Your
-     * Team subscription is canceled, which may be why." Empty when it is active, for a visitor, or when the
-     * account cannot be read (the answer then goes on without it).
+     * What the customer's own account adds to a help-center answer, and which kind of note it is ({@code access}
+     * or {@code plan}, for the transcript's tool call).
      */
-    public Mono<String> accessNote(Turn turn) {
-        if (!turn.verified() || !Phrases.reportsAccessProblem(turn.text())) {
+    public record Note(String text, String kind) {
+    }
+
+    /**
+     * A note from the customer's account to put before a help-center answer: for a problem getting into the
+     * workspace, the subscription when it is not active ("Your Team subscription is canceled, which may be
+     * why."); for a question about what a plan allows, where the customer stands ("You're on the Team plan,
+     * with seats 4 of 5 in use."). Empty for a visitor, when nothing on the account bears on the question, or
+     * when the account cannot be read (the answer then goes on without it).
+     */
+    public Mono<Note> noteFor(Turn turn) {
+        if (!turn.verified()) {
+            return Mono.empty();
+        }
+        boolean access = Phrases.reportsAccessProblem(turn.text());
+        List<String> metrics = access || !Phrases.asksAboutALimit(turn.text()) ? List.of()
+                : metricsIn(turn.text().toLowerCase(Locale.ROOT));
+        if (!access && metrics.isEmpty()) {
             return Mono.empty();
         }
         return desk.account(turn.caller())
-                .flatMap(account -> Mono.justOrEmpty(switch (account.subscriptionStatus()) {
-                    case "canceled" -> "Your " + account.plan() + " subscription is canceled, which may be why.";
-                    case "past_due" -> "Your " + account.plan() + " subscription has a payment due"
-                            + (account.renewsAt() == null ? "" : " since " + DAY.format(account.renewsAt()))
-                            + ", which may be why.";
-                    default -> null;
-                }))
+                .flatMap(account -> Mono.justOrEmpty(access ? accessNote(account) : planNote(account, metrics)))
                 .onErrorResume(e -> {
-                    log.warn("Account unavailable for an access note conversationId={}: {}",
-                            turn.state().conversationId(), e.toString());
+                    log.warn("Account unavailable for a note conversationId={}: {}", turn.state().conversationId(),
+                            e.toString());
                     return Mono.empty();
                 });
+    }
+
+    private static Note accessNote(SupportDesk.Account account) {
+        String text = switch (account.subscriptionStatus()) {
+            case "canceled" -> "Your " + account.plan() + " subscription is canceled, which may be why.";
+            case "past_due" -> "Your " + account.plan() + " subscription has a payment due"
+                    + (account.renewsAt() == null ? "" : " since " + DAY.format(account.renewsAt()))
+                    + ", which may be why.";
+            default -> null;
+        };
+        return text == null ? null : new Note(text, "access");
+    }
+
+    /** Where the account stands on the metrics asked about; null when it measures none of them. */
+    private static Note planNote(SupportDesk.Account account, List<String> metrics) {
+        List<String> lines = account.usage().stream()
+                .filter(line -> metrics.stream().anyMatch(metric -> line.startsWith(metric + " ")))
+                .toList();
+        return lines.isEmpty() ? null : new Note("You're on the " + account.plan() + " plan, with "
+                + String.join(" and ", lines) + " in use.", "plan");
+    }
+
+    /** The usage metrics a question names, by the names the account's usage lines start with. */
+    static List<String> metricsIn(String text) {
+        List<String> named = new ArrayList<>();
+        METRIC_WORDS.forEach((metric, words) -> {
+            if (words.matcher(text).find()) {
+                named.add(metric);
+            }
+        });
+        return named;
     }
 
     /**

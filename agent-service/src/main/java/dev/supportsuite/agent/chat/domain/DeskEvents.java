@@ -31,6 +31,8 @@ public final class DeskEvents {
     /** The prefix of ticket-service's own actors, as opposed to {@code user:} and {@code agent:}. */
     private static final String SYSTEM_ACTOR = "system:";
     private static final int ATTEMPTS = 5;
+    /** The outcome of a handoff the customer took out of the queue. */
+    private static final String WITHDRAWN = "withdrawn";
 
     private final ConversationStateRepository states;
     private final TurnPublisher publisher;
@@ -54,7 +56,9 @@ public final class DeskEvents {
             return claimed(claimed);
         }
         if (event instanceof HandoffReleasedEvent released) {
-            return released(released);
+            // A handoff the customer withdrew was answered in their own turn, and the conversation may have asked
+            // for a person again since: nothing to change or say.
+            return WITHDRAWN.equals(released.outcome()) ? Mono.empty() : released(released);
         }
         if (event instanceof TicketUpdatedEvent updated) {
             return ticketChanged(updated);

@@ -134,6 +134,33 @@ final class Phrases {
             "^(?:(?:and|also|plus|same)\\b.*\\?|(?:(?:and|then|ok|okay|so),? )?(?:(?:what|how) about|what if)\\b)");
     private static final int MAX_FOLLOW_UP_WORDS = 8;
     /**
+     * A customer waiting for a person who no longer wants one: "never mind", "cancel that, I don't need a human",
+     * "take me out of the queue", "I figured it out", "it's working now". An angry "forget it" and a bare "cancel
+     * it" are not among them: the first may be a customer giving up on us, the second may mean their subscription.
+     */
+    private static final Pattern WITHDRAWS = Pattern.compile(
+            "^(?:(?:ok|okay|oh|ah|actually|sorry|hey|hi)[,.!]* )*"
+                    + "(?:never ?mind|nvm|cancel (?:that|the request|my request))\\b"
+                    + "|\\b(?:(?:don[’']?t|do not|no longer) need (?:a |an |the |any )?(?:human|person|someone|somebody"
+                    + "|anyone|agent|representative|rep)\\b|no need for (?:a |an |the )?(?:human|person|agent|anyone"
+                    + "|someone)\\b|(?:take|remove) me (?:out of|off|from) the (?:queue|line|waiting list)"
+                    + "|(?:leave|exit) the (?:queue|line)|cancel (?:the |my )?(?:handoff|queue|request for (?:a |an )?"
+                    + "(?:human|person|agent))|(?:i|we)(?:[’']ve| have)? (?:figured|worked|sorted) it out"
+                    + "|(?:it[’']?s|it is|that[’']?s|everything[’']?s|everything is|all) "
+                    + "(?:working|fixed|solved|sorted|good) now|problem (?:is )?solved)\\b");
+    /**
+     * A question about how much of something a plan allows or the customer has left: "how many members can we
+     * have?", "what's the storage limit?", "can I add more people?", "our storage is full".
+     */
+    private static final Pattern ASKS_ABOUT_LIMIT = Pattern.compile(
+            // "how much would it cost", "how much is Team" ask a price
+            "\\b(?:how many|how much (?!(?:does|do|would|will|is|are|it|for|to|money|cost)\\b)|max(?:imum)?"
+                    + "|limits?|up to|allowed|allowance|quota|run(?:ning)? out of|full"
+                    + "|(?:add|invite|have|get|buy) (?:more|another|extra|an extra|one more))\\b");
+    /** Still wanting the person after all ("never mind the wait, I still need someone"). */
+    private static final Pattern STILL_WANTS = Pattern.compile(
+            "\\b(?:still|really|do) (?:need|want)\\b|\\bbut (?:i|we) (?:need|want)\\b");
+    /**
      * Common English words that other languages written in Latin letters rarely use as words ("a" and "I" aside,
      * being words in Italian, Portuguese or Spanish too).
      */
@@ -350,6 +377,17 @@ final class Phrases {
     /** An explicit request for a person, whatever the classifier made of the rest of the message. */
     static boolean requestsAPerson(String text) {
         return REQUESTS_PERSON.matcher(normal(text)).find();
+    }
+
+    /** Whether the message asks how much of something a plan allows or the customer has left. */
+    static boolean asksAboutALimit(String text) {
+        return ASKS_ABOUT_LIMIT.matcher(normal(text)).find();
+    }
+
+    /** Whether a customer waiting for a person says they no longer want one. */
+    static boolean withdrawsFromQueue(String text) {
+        String normal = normal(text);
+        return WITHDRAWS.matcher(normal).find() && !STILL_WANTS.matcher(normal).find();
     }
 
     /** Whether the message is a short follow-up that leans on the one before ("and for annual plans?"). */

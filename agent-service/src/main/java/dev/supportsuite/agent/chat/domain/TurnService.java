@@ -11,6 +11,7 @@ import dev.supportsuite.contracts.conversation.SentimentSnapshot;
 import dev.supportsuite.contracts.conversation.TurnMessage;
 import dev.supportsuite.contracts.handoff.HandoffReasons;
 import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
+import dev.supportsuite.contracts.handoff.HandoffWithdrawnEvent;
 import dev.supportsuite.contracts.identity.IdentityHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -39,6 +40,9 @@ public final class TurnService {
 
     /** Words in a reply that answers an offer by itself, such as "connect me with someone". */
     private static final int SHORT_REPLY_WORDS = 4;
+    /** The route a turn that takes the customer out of the queue is recorded under. */
+    static final String WITHDRAW_ROUTE = "withdraw_handoff";
+    static final String LEFT_QUEUE = "Alright, I've taken you out of the queue, so nobody from our team will join.";
 
     private static final Logger log = LoggerFactory.getLogger(TurnService.class);
     private static final int ATTEMPTS = 5;
@@ -137,6 +141,7 @@ public final class TurnService {
                             derived(inbound.eventId(), "turn-key").toString());
                     DraftStream drafts = new DraftStream(publisher, inbound, clock);
                     Mono<Outcome> decided = state.mode() == Mode.AI ? decide(turn, drafts)
+                            : leavesTheQueue(turn) ? withdraw(turn, drafts)
                             : whileWithHuman(turn, inbound);
                     return decided.map(outcome -> tone.adapt(outcome, understood))
                             .flatMap(outcome -> record(inbound, understood, outcome, now));
@@ -200,11 +205,11 @@ public final class TurnService {
             case UPDATE_TICKET -> tickets.update(turn);
             case ACCOUNT -> accounts.lookup(turn);
             case COMPLAINT -> Mono.just(direct.complaint(turn));
-            case KNOWLEDGE -> accounts.accessNote(turn).map(note -> note + "\n\n").defaultIfEmpty("")
+            case KNOWLEDGE -> accounts.noteFor(turn).map(Optional::of).defaultIfEmpty(Optional.empty())
                     .flatMap(note -> knowledge.answer(turn, (turn.understood().is("complaint")
-                            ? "I'm sorry about the trouble. " : "") + note)
+                            ? "I'm sorry about the trouble. " : "") + note.map(n -> n.text() + "\n\n").orElse(""))
                             .map(answer -> note.isEmpty() ? answer
-                                    : answer.toolBefore("lookup_account", Map.of(), "access")));
+                                    : answer.toolBefore("lookup_account", Map.of(), note.get().kind())));
             case HANDOFF -> Mono.just(handoffs.handOff(turn, List.of(HandoffReasons.ASKED_FOR_HUMAN)));
             case CONTINUE -> Mono.error(new IllegalStateException("continue is not a route of its own"));
         };
@@ -256,6 +261,37 @@ public final class TurnService {
     }
 
     /**
+     * Whether a customer still waiting for a person says they no longer want one. While they answer the
+     * offer of a ticket or its read-back, "never mind" is their answer to that instead.
+     */
+    private static boolean leavesTheQueue(Turn turn) {
+        ConversationState state = turn.state();
+        Pending pending = state.pending();
+        return state.mode() == Mode.WAITING_FOR_HUMAN && state.handoffId() != null
+                && (pending == null || Pending.NO_HUMAN_OFFER.equals(pending.step()))
+                && Phrases.withdrawsFromQueue(turn.text());
+    }
+
+    /**
+     * Takes the customer out of the queue at their word: the handoff is withdrawn and the AI answers again.
+     * A question asked in the same breath ("never mind, how do I export my data?") is answered after the
+     * acknowledgement; one that would hand over again gets the acknowledgement alone.
+     */
+    private Mono<Outcome> withdraw(Turn turn, DraftStream drafts) {
+        String handoffId = turn.state().handoffId();
+        ConversationState back = turn.state().withMode(Mode.AI, handoffId).withPending(null);
+        Outcome plain = Outcome.say(WITHDRAW_ROUTE, LEFT_QUEUE + " I'm here if there's anything else, and you can "
+                + "ask for a person again any time.", back);
+        Mono<Outcome> answered = !turn.text().contains("?") ? Mono.just(plain)
+                : decide(turn.withState(back), drafts)
+                        .map(answer -> answer.handoff() != null || answer.content() == null ? plain
+                                : answer.withContent(LEFT_QUEUE + "\n\n" + answer.content()))
+                        .defaultIfEmpty(plain);
+        return answered.map(outcome -> outcome.toolBefore("withdraw_handoff", Map.of("handoff_id", handoffId),
+                "requested").withdrawing(handoffId));
+    }
+
+    /**
      * While a human is on the way or holds the conversation the AI stays silent; the message goes to the
      * transcript (the human reads it there). A REST caller, who has no socket to receive the human's
      * answer, gets a short notice instead of a timeout. A customer still waiting for the person is never met
@@ -290,9 +326,10 @@ public final class TurnService {
         String notice = !waiting
                 ? "A person from our support team is handling this conversation; their answers appear in the chat."
                 : callingOut ? "You're in the queue for a person from our support team. They'll join here shortly "
-                        + "and see everything you've written, so feel free to add details while you wait."
+                        + "and see everything you've written, so feel free to add details while you wait. If you "
+                        + "no longer need them, just say so."
                 : "Thanks, I've added that to the conversation for the person who joins.";
-        return new Outcome("with_human", notice, true, false, List.of(), List.of(), null, turn.state());
+        return new Outcome("with_human", notice, true, false, List.of(), List.of(), null, turn.state(), null);
     }
 
     /**
@@ -339,9 +376,13 @@ public final class TurnService {
                         HandoffRequestedEvent.SCHEMA_VERSION, outcome.handoff().handoffId(), inbound.conversationId(),
                         inbound.userId(), outcome.handoff().reasons(), outcome.handoff().summary(),
                         outcome.handoff().frustration(), outcome.handoff().topic()));
+        Mono<Void> withdrawal = outcome.withdrawn() == null ? Mono.empty()
+                : publisher.publishWithdrawal(new HandoffWithdrawnEvent(derived(inbound.eventId(), "withdrawal"), now,
+                        HandoffWithdrawnEvent.SCHEMA_VERSION, outcome.withdrawn(), inbound.conversationId(),
+                        inbound.userId(), inbound.content()));
         Mono<Void> answer = reply == null ? Mono.empty() : publisher.publishReply(reply);
-        // The three go to different topics, so they are sent together; the state is saved once all are out.
-        return Mono.when(handoff, answer, publisher.publishTurn(turn))
+        // They go to different topics, so they are sent together; the state is saved once all are out.
+        return Mono.when(handoff, withdrawal, answer, publisher.publishTurn(turn))
                 .then(states.save(next).hasElement());
     }
 

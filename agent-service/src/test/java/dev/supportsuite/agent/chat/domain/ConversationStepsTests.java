@@ -221,6 +221,18 @@ class ConversationStepsTests {
         assertThat(Phrases.complainsOfTheHelp(text)).isEqualTo(complaint);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"never mind|true", "nevermind, I found it|true", "ok never mind!|true",
+        "cancel that, I don't need a human anymore|true", "i dont need a person now|true",
+        "no need for an agent, thanks|true", "please take me out of the queue|true", "I figured it out|true",
+        "we've sorted it out, thanks|true", "it's working now|true", "problem solved|true",
+        "never mind the wait, I still need someone|false", "cancel it now!!|false", "forget it|false",
+        "I need a person|false", "it's still not working|false", "how do I cancel my subscription?|false",
+        "hello? anyone there?|false"})
+    void leavingTheQueueForAPerson(String text, boolean withdraws) {
+        assertThat(Phrases.withdrawsFromQueue(text)).isEqualTo(withdraws);
+    }
+
     @Test
     void yesImSureIsAYes() {
         assertThat(Phrases.yes("yes im sure, do it")).isTrue();

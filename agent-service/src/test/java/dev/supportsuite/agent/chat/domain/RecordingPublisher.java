@@ -4,6 +4,7 @@ import dev.supportsuite.contracts.chat.ChatOutboundMessage;
 import dev.supportsuite.contracts.chat.ChatTokenEvent;
 import dev.supportsuite.contracts.conversation.ConversationTurnRecordedEvent;
 import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
+import dev.supportsuite.contracts.handoff.HandoffWithdrawnEvent;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import reactor.core.publisher.Mono;
@@ -14,6 +15,7 @@ final class RecordingPublisher implements TurnPublisher {
     final List<ChatOutboundMessage> replies = new CopyOnWriteArrayList<>();
     final List<ConversationTurnRecordedEvent> turns = new CopyOnWriteArrayList<>();
     final List<HandoffRequestedEvent> handoffs = new CopyOnWriteArrayList<>();
+    final List<HandoffWithdrawnEvent> withdrawals = new CopyOnWriteArrayList<>();
     final List<ChatTokenEvent> tokens = new CopyOnWriteArrayList<>();
 
     @Override
@@ -34,6 +36,11 @@ final class RecordingPublisher implements TurnPublisher {
     @Override
     public Mono<Void> publishHandoff(HandoffRequestedEvent handoff) {
         return Mono.fromRunnable(() -> handoffs.add(handoff));
+    }
+
+    @Override
+    public Mono<Void> publishWithdrawal(HandoffWithdrawnEvent withdrawal) {
+        return Mono.fromRunnable(() -> withdrawals.add(withdrawal));
     }
 
     ChatOutboundMessage lastReply() {

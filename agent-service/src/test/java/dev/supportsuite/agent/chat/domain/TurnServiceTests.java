@@ -15,6 +15,7 @@ import dev.supportsuite.contracts.handoff.HandoffClaimedEvent;
 import dev.supportsuite.contracts.handoff.HandoffReasons;
 import dev.supportsuite.contracts.handoff.HandoffReleasedEvent;
 import dev.supportsuite.contracts.handoff.HandoffRequestedEvent;
+import dev.supportsuite.contracts.handoff.HandoffWithdrawnEvent;
 import dev.supportsuite.contracts.ticket.FieldChange;
 import dev.supportsuite.contracts.ticket.TicketUpdatedEvent;
 import java.time.Clock;
@@ -571,6 +572,11 @@ class TurnServiceTests {
             public Mono<Void> publishToken(ChatTokenEvent token) {
                 return published.publishToken(token);
             }
+
+            @Override
+            public Mono<Void> publishWithdrawal(HandoffWithdrawnEvent withdrawal) {
+                return published.publishWithdrawal(withdrawal);
+            }
         };
         DeskEvents events = new DeskEvents(states, watching, clock, Duration.ofHours(24));
 
@@ -579,6 +585,70 @@ class TurnServiceTests {
 
         assertThat(modeWhenAnnounced).as("a reply to the announcement must find the person holding the conversation")
                 .containsExactly(Mode.HUMAN);
+    }
+
+    @Test
+    void aCustomerWhoNoLongerWantsThePersonLeavesTheQueueAndTheAiAnswersAgain() {
+        intents.put("I want a person", "talk_to_human");
+        say("c-leave", "I want a person");
+        String handoffId = states.rows.get("c-leave").handoffId();
+
+        ChatOutboundMessage left = say("c-leave", "never mind, I sorted it out myself");
+
+        assertThat(left.content()).startsWith(TurnService.LEFT_QUEUE).contains("ask for a person again");
+        assertThat(left.role()).isEqualTo("ai");
+        assertThat(left.escalated()).isFalse();
+        assertThat(states.rows.get("c-leave").mode()).isEqualTo(Mode.AI);
+        assertThat(published.withdrawals).singleElement().satisfies(withdrawal -> {
+            assertThat(withdrawal.handoffId()).isEqualTo(handoffId);
+            assertThat(withdrawal.conversationId()).isEqualTo("c-leave");
+            assertThat(withdrawal.userId()).isEqualTo("u1");
+            assertThat(withdrawal.said()).isEqualTo("never mind, I sorted it out myself");
+        });
+        assertThat(lastTools()).extracting(ToolCall::name).containsExactly("withdraw_handoff");
+
+        // ticket-service's answer changes nothing and says nothing: the customer heard it in their own turn.
+        int replies = published.replies.size();
+        new DeskEvents(states, published, clock, Duration.ofHours(24)).on(new HandoffReleasedEvent(UUID.randomUUID(),
+                Instant.now(), 1, handoffId, "c-leave", null, "withdrawn", "The customer no longer needs a person."))
+                .block();
+        assertThat(published.replies).hasSize(replies);
+        assertThat(states.rows.get("c-leave").mode()).isEqualTo(Mode.AI);
+
+        knows("how do I export my data?", "kb-export", "How do I export my data?", "FAQ > Data",
+                "Admins can export from Settings.", 0.9);
+        assertThat(say("c-leave", "how do I export my data?").content()).contains("Admins can export");
+        assertThat(published.withdrawals).hasSize(1);
+    }
+
+    @Test
+    void aQuestionAskedWhileLeavingTheQueueIsAnsweredAfterTheAcknowledgement() {
+        intents.put("I want a person", "talk_to_human");
+        say("c-leave-q", "I want a person");
+        String text = "never mind, how do I export my data?";
+        knows(text, "kb-export", "How do I export my data?", "FAQ > Data", "Admins can export from Settings.", 0.9);
+
+        String reply = say("c-leave-q", text).content();
+
+        assertThat(reply).startsWith(TurnService.LEFT_QUEUE).contains("Admins can export from Settings.");
+        assertThat(published.withdrawals).hasSize(1);
+        assertThat(lastTools()).extracting(ToolCall::name).first().isEqualTo("withdraw_handoff");
+    }
+
+    @Test
+    void stillWantingThePersonOrHavingOneAlreadyKeepsTheHandoff() {
+        intents.put("I want a person", "talk_to_human");
+        say("c-stay", "I want a person");
+
+        assertThat(say("c-stay", "never mind the wait, I still need someone").content())
+                .startsWith("Thanks, I've added that");
+        assertThat(states.rows.get("c-stay").mode()).isEqualTo(Mode.WAITING_FOR_HUMAN);
+
+        new DeskEvents(states, published, clock, Duration.ofHours(24)).on(new HandoffClaimedEvent(UUID.randomUUID(),
+                Instant.now(), 1, states.rows.get("c-stay").handoffId(), "c-stay", "a-1", "Sam")).block();
+        assertThat(say("c-stay", "never mind, I figured it out")).as("Sam reads it in the transcript").isNull();
+        assertThat(states.rows.get("c-stay").mode()).isEqualTo(Mode.HUMAN);
+        assertThat(published.withdrawals).isEmpty();
     }
 
     @Test
@@ -792,6 +862,36 @@ class TurnServiceTests {
         assertThat(canceled).startsWith("Your Pro subscription is canceled, which may be why.\n\n")
                 .contains("Five failed sign-ins lock an account.");
         assertThat(lastTools()).extracting(ToolCall::name).containsExactly("lookup_account", "search_faq");
+    }
+
+    @Test
+    void aQuestionAboutWhatThePlanAllowsSaysWhereTheCustomerStands() {
+        String question = "how many members can a team have?";
+        knows(question, "doc-seats", "How many members can I add?", "", "Team allows 10 members.", 0.9);
+        String other = "how do I invite a member?";
+        knows(other, "doc-invite", "How do I invite people?", "", "Admins invite from Settings.", 0.9);
+
+        String limit = say("c-plan-1", question).content();
+        assertThat(lastTools()).extracting(ToolCall::name).containsExactly("lookup_account", "search_faq");
+        String invite = say("c-plan-2", other).content();
+        String visitor = say("c-plan-3", "visitor-1", "visitor", question).content();
+
+        assertThat(limit).startsWith("You're on the Pro plan, with seats 4 of 10 in use.\n\n")
+                .contains("Team allows 10 members.");
+        assertThat(invite).as("not a question about a limit").doesNotContain("Pro plan");
+        assertThat(visitor).as("nobody's account to read").doesNotContain("Pro plan").contains("Team allows");
+    }
+
+    @Test
+    void onlyTheMetricsAQuestionNamesAreShown() {
+        assertThat(AccountLookup.metricsIn("how much storage and how many seats do we get?"))
+                .containsExactlyInAnyOrder("storage", "seats");
+        assertThat(AccountLookup.metricsIn("what is the limit on api calls per month?")).containsExactly("API calls");
+        assertThat(AccountLookup.metricsIn("how much does it cost?")).isEmpty();
+        assertThat(Phrases.asksAboutALimit("how much would it cost for 12 people?")).as("a price").isFalse();
+        assertThat(Phrases.asksAboutALimit("can I add more people?")).isTrue();
+        assertThat(Phrases.asksAboutALimit("our storage is full")).isTrue();
+        assertThat(Phrases.asksAboutALimit("how do I invite a member?")).isFalse();
     }
 
     @Test

@@ -176,7 +176,7 @@ public final class KnowledgeAnswers {
      * follow-up adds is the answer, not the one about the earlier question.
      */
     private static KnowledgeSearch.Passage best(Turn turn, List<KnowledgeSearch.Passage> passages) {
-        if (turn.question().equals(turn.text())) {
+        if (!turn.followsUp()) {
             return passages.get(0);
         }
         List<String> added = Phrases.contentWords(turn.text());

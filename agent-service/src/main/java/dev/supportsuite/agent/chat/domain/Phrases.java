@@ -157,6 +157,16 @@ final class Phrases {
             "\\b(?:how many|how much (?!(?:does|do|would|will|is|are|it|for|to|money|cost)\\b)|max(?:imum)?"
                     + "|limits?|up to|allowed|allowance|quota|run(?:ning)? out of|full"
                     + "|(?:add|invite|have|get|buy) (?:more|another|extra|an extra|one more))\\b");
+    /**
+     * Courtesies a message may open with before what it asks ("thanks! how do I add a member?", "ok great, and for
+     * annual?"), which only blur a search for it.
+     */
+    private static final Pattern COURTESIES = Pattern.compile(
+            "^(?:(?:thanks|thank you|thx|ty|ok|okay|great|cool|perfect|awesome|got it|alright|all right|sure|hi|hello"
+                    + "|hey|good (?:morning|afternoon|evening))(?: (?:so much|a lot|there))?[!.,;:]*\\s+)+",
+            Pattern.CASE_INSENSITIVE);
+    /** The fewest words a message keeps after its courtesies, so "thanks a lot" is not cut to nothing. */
+    private static final int MIN_AFTER_COURTESIES = 3;
     /** Still wanting the person after all ("never mind the wait, I still need someone"). */
     private static final Pattern STILL_WANTS = Pattern.compile(
             "\\b(?:still|really|do) (?:need|want)\\b|\\bbut (?:i|we) (?:need|want)\\b");
@@ -377,6 +387,21 @@ final class Phrases {
     /** An explicit request for a person, whatever the classifier made of the rest of the message. */
     static boolean requestsAPerson(String text) {
         return REQUESTS_PERSON.matcher(normal(text)).find();
+    }
+
+    /**
+     * The message without the courtesies it opens with, when a few words follow them that are set apart by
+     * punctuation or open a question: "great question about seats" keeps its "great".
+     */
+    static String withoutCourtesies(String text) {
+        String stripped = text.strip();
+        Matcher courtesies = COURTESIES.matcher(stripped);
+        if (!courtesies.lookingAt()) {
+            return text;
+        }
+        String rest = stripped.substring(courtesies.end());
+        boolean setApart = courtesies.group().matches("(?s).*[!.,;:].*") || opensAQuestion(rest);
+        return setApart && words(rest) >= MIN_AFTER_COURTESIES ? rest : text;
     }
 
     /** Whether the message asks how much of something a plan allows or the customer has left. */

@@ -19,13 +19,19 @@ public record Turn(ConversationState state, String text, Understanding understoo
     }
 
     /**
-     * What to look up for this message: the message, or for a follow-up that only makes sense after the
-     * previous one ("and for the Business plan?", "what about Jira?"), the two together.
+     * What to look up for this message: the message without the courtesies it opens with ("thanks! how do I add
+     * a member?"), or for a follow-up that only makes sense after the previous one ("and for the Business
+     * plan?", "what about Jira?"), the two together.
      */
     public String question() {
+        String asked = Phrases.withoutCourtesies(text);
         List<String> earlier = state.recentMessages();
-        return Phrases.followUp(text) && !earlier.isEmpty() ? earlier.get(earlier.size() - 1) + " " + text.strip()
-                : text;
+        return followsUp() ? earlier.get(earlier.size() - 1) + " " + asked.strip() : asked;
+    }
+
+    /** Whether the message leans on the one before it ("ok, and for annual plans?"). */
+    public boolean followsUp() {
+        return Phrases.followUp(Phrases.withoutCourtesies(text)) && !state.recentMessages().isEmpty();
     }
 
     public Turn withState(ConversationState next) {

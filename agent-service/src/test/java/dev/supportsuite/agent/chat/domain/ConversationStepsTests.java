@@ -233,6 +233,15 @@ class ConversationStepsTests {
         assertThat(Phrases.withdrawsFromQueue(text)).isEqualTo(withdraws);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"thanks! how do I add a member?|how do I add a member?",
+        "ok great, and for annual plans?|and for annual plans?", "Hi there, where are my invoices?|where are my invoices?",
+        "thank you so much|thank you so much", "great question about seats|great question about seats",
+        "okay thanks|okay thanks"})
+    void courtesiesBeforeAQuestionAreNotSearchedFor(String text, String searched) {
+        assertThat(Phrases.withoutCourtesies(text)).isEqualTo(searched);
+    }
+
     @Test
     void yesImSureIsAYes() {
         assertThat(Phrases.yes("yes im sure, do it")).isTrue();

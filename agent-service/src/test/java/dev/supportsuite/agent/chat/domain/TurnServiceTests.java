@@ -883,6 +883,16 @@ class TurnServiceTests {
     }
 
     @Test
+    void aQuestionAfterThanksIsLookedUpWithoutTheThanks() {
+        knows("how do I export my data?", "kb-export", "How do I export my data?", "FAQ > Data",
+                "Admins can export from Settings.", 0.9);
+
+        assertThat(say("c-thanks", "thanks! how do I export my data?").content()).contains("Admins can export");
+        assertThat(lastTools()).singleElement().satisfies(tool -> assertThat(tool.arguments().get("query"))
+                .isEqualTo("how do I export my data?"));
+    }
+
+    @Test
     void onlyTheMetricsAQuestionNamesAreShown() {
         assertThat(AccountLookup.metricsIn("how much storage and how many seats do we get?"))
                 .containsExactlyInAnyOrder("storage", "seats");

@@ -25,7 +25,9 @@ import dev.supportsuite.knowledge.ingest.domain.JobNotFoundException;
 import dev.supportsuite.knowledge.ingest.domain.NoExtractableTextException;
 import dev.supportsuite.knowledge.ingest.domain.UnsupportedFileTypeException;
 import dev.supportsuite.knowledge.ingest.domain.UploadService;
+import dev.supportsuite.knowledge.search.adapter.ModelVocabulary;
 import dev.supportsuite.knowledge.search.domain.ConfidenceModel;
+import dev.supportsuite.knowledge.search.domain.Dictionary;
 import dev.supportsuite.knowledge.search.domain.IndexRebuildingException;
 import dev.supportsuite.knowledge.search.domain.IndexState;
 import dev.supportsuite.knowledge.search.domain.IndexUnavailableException;
@@ -135,13 +137,21 @@ class KnowledgeConfiguration {
                 properties.embedding().batchSize());
     }
 
+    /** Real words, which spelling correction leaves alone: the embedding model's own vocabulary. */
     @Bean
-    SearchService searchService(KnowledgeIndex index, Embedder embedder, KnowledgeProperties properties) {
+    Dictionary spellingDictionary(JsonMapper mapper) {
+        return ModelVocabulary.load(mapper);
+    }
+
+    @Bean
+    SearchService searchService(KnowledgeIndex index, Embedder embedder, KnowledgeProperties properties,
+            Dictionary spellingDictionary) {
         KnowledgeProperties.Search search = properties.search();
         KnowledgeProperties.Confidence c = search.confidence();
         return new SearchService(index, embedder, new SearchTuning(search.candidates(), search.rrfK(),
                 search.denseWeight(), search.lexicalWeight(), search.snippetChars(), properties.minConfidence(),
-                new ConfidenceModel(c.bias(), c.cosine(), c.margin(), c.coverage(), c.agreement())));
+                new ConfidenceModel(c.bias(), c.cosine(), c.margin(), c.coverage(), c.agreement()),
+                search.spellingCorrection()), spellingDictionary);
     }
 
     @Bean
@@ -175,10 +185,11 @@ class KnowledgeConfiguration {
 
     @Bean(destroyMethod = "stop")
     KnowledgeStartupImport knowledgeStartupImport(KnowledgeDirectoryImporter importer, DocumentService documents,
-            KnowledgeProperties properties, Chunker chunker, Embedder embedder, IndexState state) {
+            KnowledgeProperties properties, Chunker chunker, Embedder embedder, KnowledgeIndex index,
+            IndexState state) {
         // What the index's chunks and vectors depend on; a change rebuilds the index at startup.
         String fingerprint = chunker.fingerprint() + ",model=" + SentenceEmbedder.MODEL_ID + ",dims="
-                + embedder.dimensions();
+                + embedder.dimensions() + (index.fingerprint().isEmpty() ? "" : "," + index.fingerprint());
         return new KnowledgeStartupImport(importer, documents, properties, fingerprint, state);
     }
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
@@ -71,9 +72,15 @@ public record KnowledgeProperties(
      * @param exactSearchMaxVectors up to this many vectors the embedded index compares a query with every
      *                      one (exact); above it, it walks its HNSW graph
      * @param confidence    the fitted logistic confidence model
+     * @param spellingCorrection whether query words that neither the index nor English knows (at least five
+     *                      letters, not numbers or codes) are replaced by the closest word the index does know,
+     *                      one edit away (two from eight letters) before searching; default {@code true}. Only
+     *                      the embedded store has the term dictionary this needs: with {@code qdrant} queries
+     *                      are searched as asked.
      */
     public record Search(@Min(1) int candidates, @Min(1) int rrfK, double denseWeight, double lexicalWeight,
-            @Min(20) int snippetChars, @Min(0) int exactSearchMaxVectors, @Valid @NotNull Confidence confidence) {
+            @Min(20) int snippetChars, @Min(0) int exactSearchMaxVectors, @Valid @NotNull Confidence confidence,
+            @DefaultValue("true") boolean spellingCorrection) {
     }
 
     /** Weights of the logistic confidence model (fitted by {@code KnowledgeBenchmark --fit}). */

@@ -1,8 +1,15 @@
 package dev.supportsuite.knowledge.index.adapter;
 
 import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.FilteringTokenFilter;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * English analysis for support questions: Lucene's English analyser (possessives, Porter stemming)
@@ -27,5 +34,42 @@ final class SupportAnalyzer {
         CharArraySet stopWords = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
         stopWords.addAll(EXTRA_STOP_WORDS);
         return new EnglishAnalyzer(stopWords);
+    }
+
+    /**
+     * Words as they are written, for spelling suggestions: the same tokens as {@link #create()} (possessives
+     * dropped, lower-cased) but neither stemmed nor stop-listed, and only those made of letters, so that a
+     * suggestion is a word a customer would type and never a number or a code. Stemmed terms
+     * ({@code invoic}, {@code subscript}) would be no words to put back into a query.
+     */
+    static Analyzer words() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream words = new LettersOnly(new LowerCaseFilter(new EnglishPossessiveFilter(source)));
+                return new TokenStreamComponents(source, words);
+            }
+        };
+    }
+
+    /** Keeps the tokens made of letters only. */
+    private static final class LettersOnly extends FilteringTokenFilter {
+
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+        private LettersOnly(TokenStream input) {
+            super(input);
+        }
+
+        @Override
+        protected boolean accept() {
+            for (int i = 0; i < term.length(); i++) {
+                if (!Character.isLetter(term.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

@@ -36,6 +36,30 @@ public interface KnowledgeIndex {
     Mono<List<IndexHit>> searchLexical(String query, int k, String category);
 
     /**
+     * Spelling correction from the index's own vocabulary: for each of the words that the lexical index does
+     * not hold (as its analysis sees them: {@code invoicing} is known where {@code invoices} is, a stop word is
+     * always known), the closest word it does hold, at most the given number of edits away (insertion,
+     * deletion, substitution or transposition of adjacent letters). Known words, and words without a close
+     * one, are left out of the answer. Words of deleted chunks are not suggested. An adapter without a term
+     * dictionary answers an empty map: no correction.
+     *
+     * @param maxEditsByWord lower-case words, each with the most edits its replacement may be away (1 or 2)
+     * @return misspelled word to its replacement
+     */
+    default Mono<Map<String, String>> closestKnownWords(Map<String, Integer> maxEditsByWord) {
+        return Mono.just(Map.of());
+    }
+
+    /**
+     * What this adapter adds to the fingerprint of an index build: a version of how it stores a chunk, raised
+     * when an index written before cannot serve what is asked of it now, so that such an index is rebuilt at
+     * startup. Empty when there is nothing to add.
+     */
+    default String fingerprint() {
+        return "";
+    }
+
+    /**
      * Removes every chunk, and with them the vectors' form the index had taken on (their dimension): an
      * index built with another embedding model takes this model's vectors afterwards, where a replacing
      * write would be refused.

@@ -13,22 +13,26 @@ import java.util.Set;
 import reactor.core.publisher.Mono;
 
 /**
- * Hybrid search: the query goes to the dense index (embedding, cosine) and to the lexical index
- * (BM25) at once; the two rankings are fused with weighted reciprocal-rank fusion, chunks are
- * collapsed to their best chunk per document, and every hit gets a calibrated confidence. The
- * best hit's confidence against {@link SearchTuning#minConfidence()} decides whether the
- * knowledge base answers the query at all.
+ * Hybrid search: misspelled words of the query are first replaced by close words the index knows (when
+ * {@link SearchTuning#spellingCorrection()} is on; see {@link QuerySpelling}), then the query goes to the dense
+ * index (embedding, cosine) and to the lexical index (BM25) at once; the two rankings are fused with weighted
+ * reciprocal-rank fusion, chunks are collapsed to their best chunk per document, and every hit gets a
+ * calibrated confidence. The best hit's confidence against {@link SearchTuning#minConfidence()} decides whether
+ * the knowledge base answers the query at all.
  */
 public class SearchService {
 
     private final KnowledgeIndex index;
     private final Embedder embedder;
     private final SearchTuning tuning;
+    private final Dictionary dictionary;
 
-    public SearchService(KnowledgeIndex index, Embedder embedder, SearchTuning tuning) {
+    /** @param dictionary words spelling correction leaves as they are, being real words */
+    public SearchService(KnowledgeIndex index, Embedder embedder, SearchTuning tuning, Dictionary dictionary) {
         this.index = index;
         this.embedder = embedder;
         this.tuning = tuning;
+        this.dictionary = dictionary;
     }
 
     public SearchTuning tuning() {
@@ -40,13 +44,40 @@ public class SearchService {
      * @param k        number of documents to return
      */
     public Mono<SearchResult> search(String query, String category, int k) {
-        Mono<List<IndexHit>> dense = embedder.embedQuery(query)
-                .flatMap(vector -> index.searchDense(vector, tuning.candidates(), category));
-        Mono<List<IndexHit>> lexical = index.searchLexical(query, tuning.candidates(), category);
-        return Mono.zip(dense, lexical).map(both -> fuse(query, both.getT1(), both.getT2(), k));
+        return corrected(query).flatMap(searched -> {
+            Mono<List<IndexHit>> dense = embedder.embedQuery(searched)
+                    .flatMap(vector -> index.searchDense(vector, tuning.candidates(), category));
+            Mono<List<IndexHit>> lexical = index.searchLexical(searched, tuning.candidates(), category);
+            return Mono.zip(dense, lexical).map(both -> fuse(query, searched, both.getT1(), both.getT2(), k));
+        });
+    }
+
+    /**
+     * The query to search: {@code query} with the words neither the index nor the dictionary knows replaced by the
+     * closest words the index does know, or {@code query} itself when correction is off, no word qualifies or
+     * none has a close known word.
+     */
+    Mono<String> corrected(String query) {
+        if (!tuning.spellingCorrection()) {
+            return Mono.just(query);
+        }
+        Map<String, Integer> candidates = QuerySpelling.candidates(query, dictionary);
+        if (candidates.isEmpty()) {
+            return Mono.just(query);
+        }
+        return index.closestKnownWords(candidates)
+                .map(replacements -> QuerySpelling.corrected(query, replacements));
     }
 
     SearchResult fuse(String query, List<IndexHit> dense, List<IndexHit> lexical, int k) {
+        return fuse(query, query, dense, lexical, k);
+    }
+
+    /**
+     * @param query    the query as asked
+     * @param searched the query the rankings were made for (corrected, or the same)
+     */
+    SearchResult fuse(String query, String searched, List<IndexHit> dense, List<IndexHit> lexical, int k) {
         Map<String, Candidate> byChunk = new LinkedHashMap<>();
         for (int rank = 0; rank < dense.size(); rank++) {
             IndexHit hit = dense.get(rank);
@@ -71,7 +102,7 @@ public class SearchService {
 
         String topDense = dense.isEmpty() ? null : dense.get(0).chunk().documentId();
         String topLexical = lexical.isEmpty() ? null : lexical.get(0).chunk().documentId();
-        Set<String> terms = QueryTerms.of(query);
+        Set<String> terms = QueryTerms.of(searched);
         List<SearchHit> hits = new ArrayList<>();
         for (Candidate candidate : byDocument.values()) {
             if (hits.size() == k) {
@@ -91,7 +122,7 @@ public class SearchService {
         }
         double confidence = hits.isEmpty() ? 0 : hits.get(0).confidence();
         boolean answerable = confidence >= tuning.minConfidence();
-        return new SearchResult(query, answerable,
+        return new SearchResult(query, searched.equals(query) ? null : searched, answerable,
                 answerable ? SearchResult.ANSWERABLE : SearchResult.NOT_IN_KNOWLEDGE_BASE, confidence,
                 tuning.minConfidence(), hits);
     }

@@ -10,7 +10,9 @@ package dev.supportsuite.knowledge.search.domain;
  * @param snippetChars  longest snippet, in characters
  * @param minConfidence threshold between "answerable" and "not in the knowledge base"
  * @param model         the confidence model
+ * @param spellingCorrection whether words of the query the index does not know are corrected to close words
+ *                      it does know before searching
  */
 public record SearchTuning(int candidates, int rrfK, double denseWeight, double lexicalWeight, int snippetChars,
-        double minConfidence, ConfidenceModel model) {
+        double minConfidence, ConfidenceModel model, boolean spellingCorrection) {
 }

@@ -196,6 +196,25 @@ class DocumentApiIT extends KnowledgeServiceTestSupport {
     }
 
     @Test
+    void correctsAMisspelledQueryAndSaysWhatItSearched() {
+        String id = post(faq("How do I cancel my subscription?",
+                "Open Settings > Billing and choose Cancel subscription; the plan stays active until the period ends."))
+                .expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
+        post(faq("Where can I download my invoices?", "Every invoice is under Settings > Billing > Invoices."))
+                .expectStatus().isCreated();
+
+        JsonNode misspelled = search("how do i cancle my subscripton");
+        JsonNode spelled = search("how do i cancel my subscription");
+
+        assertThat(misspelled.get("query").asString()).isEqualTo("how do i cancle my subscripton");
+        assertThat(misspelled.get("correctedQuery").asString()).isEqualTo("how do i cancel my subscription");
+        assertThat(misspelled.get("hits").get(0).get("documentId").asString()).isEqualTo(id);
+        assertThat(spelled.has("correctedQuery")).isFalse();
+        assertThat(spelled.get("hits").get(0).get("documentId").asString()).isEqualTo(id);
+    }
+
+    @Test
     void validatesSearchParameters() {
         http.get().uri("/api/v1/knowledge/search?q=&k=5").exchange().expectStatus().isBadRequest();
         http.get().uri("/api/v1/knowledge/search?q=refund&k=0").exchange().expectStatus().isBadRequest()

@@ -2,6 +2,7 @@ package dev.supportsuite.knowledge.index.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.supportsuite.knowledge.index.domain.EmbeddedChunk;
 import dev.supportsuite.knowledge.index.domain.KnowledgeIndex;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +24,12 @@ import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The embedded Lucene adapter against the shared contract, plus what only it promises: persistence, and a
- * clear that forgets the vectors' dimension.
+ * The embedded Lucene adapter against the shared contract, plus what only it promises: persistence, a clear
+ * that forgets the vectors' dimension, and spelling corrections from its term dictionary.
  */
 class LuceneKnowledgeIndexTests extends KnowledgeIndexContract {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path directory;
@@ -188,6 +192,61 @@ class LuceneKnowledgeIndexTests extends KnowledgeIndexContract {
             assertThat(reopened.searchDense(axis(2), 1, null).block(Duration.ofSeconds(10)))
                     .extracting(hit -> hit.chunk().documentId()).containsExactly("refunds");
         }
+    }
+
+    @Test
+    void correctsAWordTheIndexDoesNotKnowToTheClosestWordItDoes() {
+        putHelpArticles();
+
+        assertThat(index.closestKnownWords(Map.of("invoces", 1, "subscripton", 2, "authentcation", 2,
+                "cancle", 1)).block(WAIT))
+                .containsOnly(entry("invoces", "invoices"), entry("subscripton", "subscription"),
+                        entry("authentcation", "authentication"), entry("cancle", "cancel"));
+    }
+
+    @Test
+    void neverCorrectsAWordTheIndexKnowsInAnyOfItsForms() {
+        putHelpArticles();
+
+        // One and two edits from words of the text, but their stems are the text's: BM25 finds them as typed
+        assertThat(index.closestKnownWords(Map.of("subscriptions", 2, "refunded", 2, "invoices", 1, "where", 1))
+                .block(WAIT)).isEmpty();
+    }
+
+    @Test
+    void leavesAnUnknownNameWithoutACloseWordAsItIs() {
+        putHelpArticles();
+
+        assertThat(index.closestKnownWords(Map.of("salesforce", 2, "pipedrive", 2)).block(WAIT)).isEmpty();
+    }
+
+    @Test
+    void stopsSuggestingTheWordsOfADeletedDocument() {
+        // Written together, the two share a segment: the deleted one's terms stay in its term dictionary
+        index.replaceDocuments(Map.of(
+                "kept", List.of(new EmbeddedChunk(chunk("kept", 0, "billing", "Invoices are e-mailed monthly."),
+                        axis(0))),
+                "gone", List.of(new EmbeddedChunk(chunk("gone", 0, "billing",
+                        "The warranty covers hardware for two years."), axis(1))))).block(WAIT);
+        assertThat(index.closestKnownWords(Map.of("waranty", 1)).block(WAIT))
+                .containsOnly(entry("waranty", "warranty"));
+
+        index.deleteDocument("gone").block(WAIT);
+
+        assertThat(index.closestKnownWords(Map.of("waranty", 1)).block(WAIT)).isEmpty();
+        assertThat(index.closestKnownWords(Map.of("invoces", 1)).block(WAIT))
+                .containsOnly(entry("invoces", "invoices"));
+    }
+
+    private void putHelpArticles() {
+        index.replaceDocuments(Map.of(
+                "invoices", List.of(new EmbeddedChunk(chunk("invoices", 0, "billing",
+                        "Download your invoices from Billing. Refunds appear on the next invoice."), axis(0))),
+                "cancel", List.of(new EmbeddedChunk(chunk("cancel", 0, "billing",
+                        "Cancel your subscription from Settings; the plan stays active until the period ends."),
+                        axis(1))),
+                "two-factor", List.of(new EmbeddedChunk(chunk("two-factor", 0, "security",
+                        "Turn on two-factor authentication under Security."), axis(2))))).block(WAIT);
     }
 
     private static float[] randomUnit(Random random) {

@@ -13,7 +13,7 @@ class SearchServiceTests {
     private static final ConfidenceModel MODEL = new ConfidenceModel(-4, 5, 2, 4, 1);
 
     private final SearchService search = new SearchService(null, null,
-            new SearchTuning(40, 1, 4.0, 1.0, 30, 0.5, MODEL));
+            new SearchTuning(40, 1, 4.0, 1.0, 30, 0.5, MODEL, true), word -> false);
 
     @Test
     void collapsesChunksToTheirDocumentAndRanksByFusedScore() {

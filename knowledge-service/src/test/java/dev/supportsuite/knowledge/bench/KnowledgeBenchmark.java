@@ -45,6 +45,8 @@ public final class KnowledgeBenchmark {
     private static final int DISTRACTORS = Integer.getInteger("bench.distractors", 10_000);
     private static final int SCALE = Integer.getInteger("bench.scale", 100_000);
     private static final int LATENCY_QUERIES = Integer.getInteger("bench.latencyQueries", 1000);
+    /** {@code true} or {@code false} sets {@code support.knowledge.search.spelling-correction}; unset keeps the default. */
+    private static final String SPELLING = System.getProperty("bench.spelling");
     private static final int BATCH = 100;
     private static final int SYNTHETIC_PER_DOCUMENT = 1000;
     /** Share of the answerable training questions the fitted confidence puts above the threshold. */
@@ -75,6 +77,9 @@ public final class KnowledgeBenchmark {
             properties.put("support.knowledge.index-dir", WORK.resolve("index").toString());
             properties.put("logging.level.root", "WARN");
             properties.put("logging.level.dev.supportsuite", "INFO");
+            if (SPELLING != null) {
+                properties.put("support.knowledge.search.spelling-correction", Boolean.parseBoolean(SPELLING));
+            }
             // Command-line arguments outrank the service's own configuration file.
             String[] args = ServiceInfrastructure.commandLine(properties);
             try (ConfigurableApplicationContext context = KnowledgeServiceApplication.builder().run(args)) {
@@ -105,11 +110,16 @@ public final class KnowledgeBenchmark {
                 first.embeddedChunks() / importSeconds, second.unchanged(), second.embeddedChunks());
 
         LabelledQueries set = LabelledQueries.load();
+        LabelledQueries typod = Typos.of(set);
+        String spelling = context.getEnvironment().getProperty("support.knowledge.search.spelling-correction");
         warmUp(set);
         List<Outcome> clean = evaluate(set);
         line("");
-        line("## Retrieval quality, shipped knowledge base (%d chunks)", index.count().block());
+        line("## Retrieval quality, shipped knowledge base (%d chunks), spelling correction %s", index.count().block(),
+                spelling);
         quality(set, clean, threshold, true);
+        corrections("labelled questions", set, clean);
+        typos(typod, threshold);
         offTopic(threshold);
 
         long distractorStart = System.nanoTime();
@@ -125,10 +135,14 @@ public final class KnowledgeBenchmark {
         line("");
         line("## Retrieval quality with %d distractor chunks (%d chunks in all)", ingested, index.count().block());
         quality(set, noisy, threshold, false);
+        corrections("labelled questions", set, noisy);
+        typos(typod, threshold);
 
         line("");
-        line("## Search latency through HTTP (sequential, after warm-up)");
+        line("## Search latency through HTTP (sequential, after warm-up), spelling correction %s", spelling);
         latency(set, index);
+        line("- the same with the misspelled questions:");
+        latency(typod, index);
         line("- index size on disk: %.1f MB", index.sizeOnDisk() / 1e6);
 
         if (SCALE > index.count().block()) {
@@ -198,8 +212,55 @@ public final class KnowledgeBenchmark {
         }
     }
 
-    /** One query's top hits as the service returned them. */
-    record Outcome(List<String> documents, double confidence, double[] features) {
+    /** One query's top hits as the service returned them, and the query it searched when it corrected it. */
+    record Outcome(List<String> documents, double confidence, double[] features, String correctedQuery) {
+    }
+
+    /**
+     * Quality on the misspelled variants of the answerable questions ({@link Typos}), and how many of them the
+     * service searched as the question was written before the typos.
+     */
+    private void typos(LabelledQueries typod, double threshold) throws Exception {
+        List<Outcome> outcomes = evaluate(typod);
+        Metrics m = Metrics.of(typod, outcomes, threshold);
+        List<LabelledQueries.Query> original = LabelledQueries.load().queries().stream()
+                .filter(LabelledQueries.Query::answerable).toList();
+        int corrected = 0;
+        int restored = 0;
+        for (int i = 0; i < outcomes.size(); i++) {
+            String searched = outcomes.get(i).correctedQuery();
+            if (searched != null) {
+                corrected++;
+                restored += searched.equalsIgnoreCase(original.get(i).text()) ? 1 : 0;
+            }
+        }
+        line("- misspelled answerable questions (%d, one slip in one or two words of 5+ letters, seed %d): "
+                + "**hit@1 %.3f**, hit@3 %.3f, MRR %.3f; %.1f%% above %.2f; corrected %d, of them %d back to the "
+                + "question as written", typod.queries().size(), Typos.SEED, m.hit1, m.hit3, m.mrr,
+                100 * m.answerableAbove, threshold, corrected, restored);
+        for (int i = 0; i < outcomes.size(); i++) {
+            System.out.printf(Locale.ROOT, "  TYPO %s q=%s searched=%s%n",
+                    typod.queries().get(i).expected().contains(outcomes.get(i).documents().isEmpty() ? ""
+                            : outcomes.get(i).documents().get(0)) ? "hit " : "MISS", typod.queries().get(i).text(),
+                    outcomes.get(i).correctedQuery());
+        }
+    }
+
+    /** How many questions of {@code set} the service corrected, and which; well-spelled ones should be none. */
+    private void corrections(String name, LabelledQueries set, List<Outcome> outcomes) {
+        List<String> answerable = new ArrayList<>();
+        List<String> unanswerable = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            String searched = outcomes.get(i).correctedQuery();
+            if (searched != null) {
+                String change = "\"" + set.queries().get(i).text() + "\" -> \"" + searched + "\"";
+                (set.queries().get(i).answerable() ? answerable : unanswerable).add(change);
+            }
+        }
+        line("- %s corrected by the service: %d answerable, %d unanswerable%s", name, answerable.size(),
+                unanswerable.size(), answerable.isEmpty() && unanswerable.isEmpty() ? ""
+                        : ": " + String.join("; ", answerable) + (answerable.isEmpty() ? "" : "; ")
+                                + String.join("; ", unanswerable));
     }
 
     private List<Outcome> evaluate(LabelledQueries set) throws Exception {
@@ -214,7 +275,9 @@ public final class KnowledgeBenchmark {
                 features = new double[] {f.get("cosine").asDouble(), f.get("margin").asDouble(),
                         f.get("coverage").asDouble(), f.get("agreement").asDouble()};
             }
-            outcomes.add(new Outcome(documents, result.get("confidence").asDouble(), features));
+            JsonNode corrected = result.get("correctedQuery");
+            outcomes.add(new Outcome(documents, result.get("confidence").asDouble(), features,
+                    corrected == null || corrected.isNull() ? null : corrected.asString()));
         }
         return outcomes;
     }

@@ -51,7 +51,7 @@ public final class AccountLookup {
         }
         // A question about a charge may be a dispute: the account is shown with the invoice asked about, line by
         // line, and the offer of a ticket, which a yes then opens with the question as its description.
-        boolean charge = Phrases.asksAboutACharge(turn.text());
+        boolean charge = Phrases.asksAboutACharge(turn.text()) || Phrases.invoiceNumber(turn.text()).isPresent();
         ConversationState next = charge
                 ? turn.state().withPending(Pending.offerHelp(turn.text()))
                 : turn.state();
@@ -150,11 +150,15 @@ public final class AccountLookup {
     }
 
     /**
-     * The invoice a question about a charge is about: the one with the amount it names ("why was I charged
-     * $184.80"), else the one issued in the month it names ("the one from october"); empty when it names
-     * neither or no invoice fits.
+     * The invoice a question about a charge is about: the one whose number it names ("what is INV-U1001-003?"),
+     * else the one with the amount it names ("why was I charged $184.80"), else the one issued in the month it
+     * names ("the one from october"); empty when it names none of them or no invoice fits.
      */
     static Optional<SupportDesk.Invoice> askedAbout(String text, List<SupportDesk.Invoice> invoices) {
+        Optional<String> number = Phrases.invoiceNumber(text);
+        if (number.isPresent()) {
+            return invoices.stream().filter(invoice -> number.get().equalsIgnoreCase(invoice.number())).findFirst();
+        }
         List<Long> amounts = new ArrayList<>();
         Matcher amount = AMOUNT.matcher(text);
         while (amount.find()) {

@@ -20,7 +20,7 @@ public final class HumanWait {
     static final String MESSAGE = "Everyone on our support team is busy right now, so nobody has been able to "
             + "join yet. Your conversation stays in the queue and a person will answer here as soon as one is "
             + "free. If you'd rather not wait, I can open a ticket and the team will follow up by e-mail: just "
-            + "say \"ticket\".";
+            + "say \"ticket\". If you no longer need a person, just say so and I'll take you out of the queue.";
     private static final int BATCH = 100;
 
     private final ConversationStateRepository states;

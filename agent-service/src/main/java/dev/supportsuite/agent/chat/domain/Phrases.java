@@ -108,6 +108,9 @@ final class Phrases {
                     // "we want someone on our team to see the roadmap" is a question about permissions
                     + "(?! (?:on|in|from) (?:my|our) (?:team|workspace|company|org)| to (?:see|view|access|edit|have"
                     + "|be|join|use|manage|invite)\\b)"
+                    // "person please, my billing is wrong", "human pls", "agent!"
+                    + "|^(?:a |an )?(?:real |live )?(?:human|person|agent|representative|operator)"
+                    + "(?:,? (?:please|pls|plz|now)\\b|!+)"
                     + "|\\b(?:(?:talk|speak|chat) (?:to|with)|connect me (?:to|with)|put me through to|transfer me to"
                     + "|escalate (?:this |it )?to)\\s+(?:a |an |some |your )?(?:real |actual |live )?"
                     + "(?:human|person|someone|somebody|representative|rep|operator|agent|manager|supervisor)\\b");
@@ -142,7 +145,7 @@ final class Phrases {
             "^(?:(?:ok|okay|oh|ah|actually|sorry|hey|hi)[,.!]* )*"
                     + "(?:never ?mind|nvm|cancel (?:that|the request|my request))\\b"
                     + "|\\b(?:(?:don[’']?t|do not|no longer) need (?:a |an |the |any )?(?:human|person|someone|somebody"
-                    + "|anyone|agent|representative|rep)\\b|no need for (?:a |an |the )?(?:human|person|agent|anyone"
+                    + "|anyone|agent|representative|rep|help|assistance)\\b|no need for (?:a |an |the )?(?:human|person|agent|anyone"
                     + "|someone)\\b|(?:take|remove) me (?:out of|off|from) the (?:queue|line|waiting list)"
                     + "|(?:leave|exit) the (?:queue|line)|cancel (?:the |my )?(?:handoff|queue|request for (?:a |an )?"
                     + "(?:human|person|agent))|(?:i|we)(?:[’']ve| have)? (?:figured|worked|sorted) it out"
@@ -167,9 +170,21 @@ final class Phrases {
             Pattern.CASE_INSENSITIVE);
     /** The fewest words a message keeps after its courtesies, so "thanks a lot" is not cut to nothing. */
     private static final int MIN_AFTER_COURTESIES = 3;
-    /** Still wanting the person after all ("never mind the wait, I still need someone"). */
+    /** An invoice number as invoices show it: "INV-U1001-003". */
+    private static final Pattern INVOICE_NUMBER = Pattern.compile("\\bINV-[A-Z0-9]+(?:-[A-Z0-9]+)*\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Words around a request for a person besides the person: the people we have, and reaching them. */
+    private static final Pattern SPEAKS_OF_PERSON = Pattern.compile(
+            "\\b(?:manager|supervisor|support|team|customer service|escalate|escalation|talk|speak|call|phone"
+                    + "|live chat|rep|reps|people|anyone|anybody)\\b");
+    /**
+     * Still wanting the person after all, or still having the problem: "never mind the wait, I still need someone",
+     * "never mind, I'll wait", "never mind, it's still broken", "... but we need it fixed today".
+     */
     private static final Pattern STILL_WANTS = Pattern.compile(
-            "\\b(?:still|really|do) (?:need|want)\\b|\\bbut (?:i|we) (?:need|want)\\b");
+            "\\b(?:still|really|but)\\b|\\b(?:i|we)(?:[’']ll| will| can| could) wait\\b|\\bkeep me\\b"
+                    + "|\\b(?:not|isn[’']?t|doesn[’']?t|won[’']?t|can[’']?t|cannot) (?:work|working|fixed|solved|sorted)\\b"
+                    + "|\\b(?:broken|wrong)\\b");
     /**
      * Common English words that other languages written in Latin letters rarely use as words ("a" and "I" aside,
      * being words in Italian, Portuguese or Spanish too).
@@ -309,6 +324,12 @@ final class Phrases {
                         && FIRST_PERSON.matcher(normal).find());
     }
 
+    /** The invoice number the text names ("what is INV-U1001-003?"), upper-cased, if it names one. */
+    static Optional<String> invoiceNumber(String text) {
+        Matcher number = INVOICE_NUMBER.matcher(text);
+        return number.find() ? Optional.of(number.group().toUpperCase(Locale.ROOT)) : Optional.empty();
+    }
+
     /** Whether the text speaks of the customer ("what plan am I on", "show me my invoices", "our seats"). */
     static boolean speaksOfThemselves(String text) {
         return FIRST_PERSON.matcher(normal(text)).find();
@@ -409,10 +430,27 @@ final class Phrases {
         return ASKS_ABOUT_LIMIT.matcher(normal(text)).find();
     }
 
-    /** Whether a customer waiting for a person says they no longer want one. */
+    /**
+     * Whether a customer waiting for a person says they no longer want one: words that withdraw, nothing that
+     * says the problem or the wish for a person remains, and no request for a person once those words are set
+     * aside ("I don't need anyone to cancel my subscription, I need someone to fix my billing").
+     */
     static boolean withdrawsFromQueue(String text) {
         String normal = normal(text);
-        return WITHDRAWS.matcher(normal).find() && !STILL_WANTS.matcher(normal).find();
+        Matcher withdrawing = WITHDRAWS.matcher(normal);
+        return withdrawing.find() && !STILL_WANTS.matcher(normal).find()
+                && !REQUESTS_PERSON.matcher(withdrawing.replaceAll(" ")).find();
+    }
+
+    /**
+     * Whether the message says anything of a person or of talking to one, in any of the ways a request for one is
+     * put ("a human please", "get me your manager", "I want to speak with support", "call me"). An intent of
+     * talking to a person that the words never show ("authentcation") is the classifier's mistake.
+     */
+    static boolean speaksOfAPerson(String text) {
+        String normal = normal(text);
+        return PERSON.matcher(normal).find() || REQUESTS_PERSON.matcher(normal).find()
+                || SPEAKS_OF_PERSON.matcher(normal).find();
     }
 
     /** Whether the message is a short follow-up that leans on the one before ("and for annual plans?"). */

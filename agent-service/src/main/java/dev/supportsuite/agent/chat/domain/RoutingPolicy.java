@@ -120,6 +120,10 @@ public final class RoutingPolicy {
         if (!understood.is("talk_to_human") && Phrases.requestsAPerson(text)) {
             return understood.actingAs("talk_to_human");
         }
+        if (understood.is("talk_to_human") && !Phrases.speaksOfAPerson(text)) {
+            // "authentcation" heard as a wish for a person: nobody asked for one, so it is looked up as a question
+            return understood.actingAs("question");
+        }
         if (TicketTools.asksForList(text) || (Phrases.asksForProgress(text) && !understood.is("update_ticket"))) {
             return understood.actingAs("ticket_status");
         }
@@ -161,6 +165,11 @@ public final class RoutingPolicy {
             // "i updated the card already" changes no ticket: with none in the conversation, it is news for the
             // help center ("a failed payment is retried within 24 hours of the update")
             return understood.actingAs("question");
+        }
+        if (Phrases.invoiceNumber(text).isPresent()
+                && (understood.outOfScope() || !OWN_ROUTE_INTENTS.contains(understood.intent()))) {
+            // "what is INV-U1001-003?": one of the customer's invoices, whatever the classifier made of the number
+            return understood.actingAs("account_info");
         }
         if (!understood.outOfScope() && !OWN_ROUTE_INTENTS.contains(understood.intent())
                 && Phrases.asksAboutOwnAccount(text)) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -42,6 +43,7 @@ public final class TurnService {
     private static final int SHORT_REPLY_WORDS = 4;
     /** The route a turn that takes the customer out of the queue is recorded under. */
     static final String WITHDRAW_ROUTE = "withdraw_handoff";
+    private static final Pattern QUEUE = Pattern.compile("(?i)\\b(?:queue|line)\\b");
     static final String LEFT_QUEUE = "Alright, I've taken you out of the queue, so nobody from our team will join.";
 
     private static final Logger log = LoggerFactory.getLogger(TurnService.class);
@@ -158,6 +160,12 @@ public final class TurnService {
         List<String> reasons = policy.handoffReasons(turn.understood(), turn.text());
         if (!reasons.isEmpty()) {
             return Mono.just(handoffs.handOff(turn, reasons));
+        }
+        if (turn.state().pending() == null && Phrases.withdrawsFromQueue(turn.text())
+                && (Phrases.asksForPerson(turn.text()) || QUEUE.matcher(turn.text()).find())) {
+            // "take me out of the queue" with nobody on the way: said so, not searched for
+            return Mono.just(Outcome.say(Route.DIRECT.wire(), "You're not waiting for a person from our team, so "
+                    + "there's nothing to cancel. Is there anything else I can help with?", turn.state()));
         }
         if (turn.state().pending() == null && Phrases.tellsToGoAhead(turn.text())
                 && !turn.state().recentMessages().isEmpty()) {

@@ -228,9 +228,35 @@ class ConversationStepsTests {
         "we've sorted it out, thanks|true", "it's working now|true", "problem solved|true",
         "never mind the wait, I still need someone|false", "cancel it now!!|false", "forget it|false",
         "I need a person|false", "it's still not working|false", "how do I cancel my subscription?|false",
-        "hello? anyone there?|false"})
+        "hello? anyone there?|false", "never mind, I'll wait|false", "never mind, it's still broken|false",
+        "never mind, my invoice is still wrong|false",
+        "I don't need anyone to cancel my subscription, I need someone to fix my billing|false",
+        "no thanks, I don't need help anymore|true"})
     void leavingTheQueueForAPerson(String text, boolean withdraws) {
         assertThat(Phrases.withdrawsFromQueue(text)).isEqualTo(withdraws);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"authentcation|false", "two factor authentcation|false",
+        "can I speak with your manager|true", "a real human please|true", "get me someone from support|true",
+        "i want a person|true"})
+    void aWishForAPersonShowsInTheWords(String text, boolean person) {
+        assertThat(Phrases.speaksOfAPerson(text)).isEqualTo(person);
+    }
+
+    @Test
+    void aPersonPleaseIsARequestForOne() {
+        assertThat(Phrases.requestsAPerson("person please, my billing is wrong")).isTrue();
+        assertThat(Phrases.requestsAPerson("human pls")).isTrue();
+        assertThat(Phrases.requestsAPerson("person management settings")).isFalse();
+    }
+
+    @Test
+    void aWishForAPersonTheWordsNeverShowIsLookedUpAsAQuestion() {
+        Understanding heard = understood("talk_to_human", mood(0, 0, "stable", "none"));
+
+        assertThat(policy.effective(heard, "two factor authentcation", List.of()).intent()).isEqualTo("question");
+        assertThat(policy.effective(heard, "can I talk to someone?", List.of()).intent()).isEqualTo("talk_to_human");
     }
 
     @ParameterizedTest

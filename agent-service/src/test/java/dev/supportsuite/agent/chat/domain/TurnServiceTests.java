@@ -636,6 +636,25 @@ class TurnServiceTests {
     }
 
     @Test
+    void anInvoiceNamedByItsNumberIsShownLineByLine() {
+        intents.put("what is INV-0?", "out_of_scope");
+
+        String reply = say("c-inv", "what is INV-0?").content();
+
+        assertThat(reply).contains("The invoice you asked about: INV-0, 38.80 USD, paid")
+                .contains("API overage: 12 × 0.40 USD = 4.80 USD");
+        assertThat(lastTools()).extracting(ToolCall::name).containsExactly("lookup_account");
+    }
+
+    @Test
+    void leavingAQueueNobodyIsInIsSaidSo() {
+        assertThat(say("c-noqueue", "please take me out of the queue").content())
+                .startsWith("You're not waiting for a person from our team");
+        assertThat(published.withdrawals).isEmpty();
+        assertThat(knowledgeCalls).hasValue(0);
+    }
+
+    @Test
     void stillWantingThePersonOrHavingOneAlreadyKeepsTheHandoff() {
         intents.put("I want a person", "talk_to_human");
         say("c-stay", "I want a person");

@@ -56,7 +56,7 @@ final class Phrases {
     /** The opening of a question about a fact ("when is ...", "how many ...", "what's my ..."), not "when I ...". */
     private static final Pattern ASKS_FOR_FACT = Pattern.compile(
             "^(?:(?:hi|hello|hey)[, ]+)?(?:when(?! i\\b| we\\b| you\\b| someone\\b)|how much|how many"
-                    + "|what(?:'s| is| are) (?:my|our))\\b");
+                    + "|what(?:'s| is| are) (?:my|our)|are (?:we|i) (?:close to|near|over|at|past))\\b");
     /** A question about a charge on the customer's own bill: "why was I charged $540?", "what is this charge?". */
     private static final Pattern ASKS_ABOUT_CHARGE = Pattern.compile(
             "^(?:(?:hi|hello|hey)[, ]+)?(?:why (?:was|am|were|have|did|is|are) (?:i|we|my|our)\\b.*\\b(?:charged|charge"
@@ -74,7 +74,7 @@ final class Phrases {
             "\\b(?:charged|billed) (?:me |us )?(?:twice|two times|double)\\b|\\bdouble[- ](?:charged|billed)\\b"
                     + "|\\bovercharged\\b|\\btwo charges\\b");
     private static final Pattern ACCOUNT_FACT = Pattern.compile(
-            "\\b(?:invoice|bill|payment|renewal|renew|subscription|plan|seats?|usage|balance|limits?)\\b");
+            "\\b(?:invoice|bill|payment|renewal|renew|subscription|plan|seats?|usage|balance|limits?|trial)\\b");
     private static final Pattern POSSESSIVE = Pattern.compile("\\b(?:my|our)\\b");
     private static final Pattern FIRST_PERSON = Pattern.compile("\\b(?:i|i'm|im|me|my|mine|we|we're|us|our|ours)\\b");
     private static final Pattern PERSON = Pattern.compile(
@@ -173,6 +173,8 @@ final class Phrases {
     /** An invoice number as invoices show it: "INV-U1001-003". */
     private static final Pattern INVOICE_NUMBER = Pattern.compile("\\bINV-[A-Z0-9]+(?:-[A-Z0-9]+)*\\b",
             Pattern.CASE_INSENSITIVE);
+    /** How much the customer uses or has left, as opposed to what a plan allows: "how many seats do we use". */
+    private static final Pattern USES = Pattern.compile("\\b(?:use|uses|using|used|usage|left|remaining|in use)\\b");
     /** Words around a request for a person besides the person: the people we have, and reaching them. */
     private static final Pattern SPEAKS_OF_PERSON = Pattern.compile(
             "\\b(?:manager|supervisor|support|team|customer service|escalate|escalation|talk|speak|call|phone"
@@ -428,6 +430,14 @@ final class Phrases {
     /** Whether the message asks how much of something a plan allows or the customer has left. */
     static boolean asksAboutALimit(String text) {
         return ASKS_ABOUT_LIMIT.matcher(normal(text)).find();
+    }
+
+    /**
+     * Whether the message asks what a plan allows rather than how much the customer uses: "how many members can we
+     * have?", not "how many seats do we use".
+     */
+    static boolean asksWhatAPlanAllows(String text) {
+        return asksAboutALimit(text) && !USES.matcher(normal(text)).find();
     }
 
     /**

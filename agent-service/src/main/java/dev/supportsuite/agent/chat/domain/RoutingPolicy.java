@@ -5,6 +5,7 @@ import dev.supportsuite.agent.intent.domain.Entity;
 import dev.supportsuite.contracts.handoff.HandoffReasons;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -176,6 +177,12 @@ public final class RoutingPolicy {
             return understood.actingAs("account_info");
         }
         if (understood.is("account_info") && !Phrases.speaksOfThemselves(text)) {
+            return understood.actingAs("question");
+        }
+        if (understood.is("account_info") && Phrases.asksWhatAPlanAllows(text) && !Phrases.asksAboutACharge(text)
+                && !AccountLookup.metricsIn(text.toLowerCase(Locale.ROOT)).isEmpty()) {
+            // "how many members can we have?": the help center answers it, and the answer opens with where the
+            // customer's own account stands on that metric, instead of the whole account again
             return understood.actingAs("question");
         }
         return understood;

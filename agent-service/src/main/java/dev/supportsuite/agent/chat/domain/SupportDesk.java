@@ -62,7 +62,8 @@ public interface SupportDesk {
 
         /** "INV-1, 49.00 USD, paid". */
         public String summary() {
-            return number + ", " + total + ", " + status.replace('_', ' ');
+            // billing's "uncollectible" means the customer has not paid it and we gave up retrying: unpaid, to them
+            return number + ", " + total + ", " + ("uncollectible".equals(status) ? "unpaid" : status.replace('_', ' '));
         }
     }
 

@@ -912,6 +912,28 @@ class TurnServiceTests {
     }
 
     @Test
+    void aLimitQuestionTheClassifierTookForTheAccountIsAnsweredWithTheAccountsLineFirst() {
+        String question = "how many members can we have?";
+        intents.put(question, "account_info");
+        knows(question, "doc-seats", "How many members can I add?", "", "Team allows 10 members.", 0.9);
+
+        String customer = say("c-limit-1", question).content();
+        String visitor = say("c-limit-2", "visitor-2", "visitor", question).content();
+
+        assertThat(customer).startsWith("You're on the Pro plan, with seats 4 of 10 in use.\n\n")
+                .contains("Team allows 10 members.").doesNotContain("Here is your account");
+        assertThat(visitor).contains("Team allows 10 members.").doesNotContain("couldn't find an account");
+    }
+
+    @Test
+    void factsOfTheirOwnAccountCustomersAskAbout() {
+        assertThat(Phrases.asksAboutOwnAccount("when does my trial end?")).isTrue();
+        assertThat(Phrases.asksAboutOwnAccount("are we close to our limits?")).isTrue();
+        assertThat(new SupportDesk.Invoice("INV-9", null, "uncollectible", 100, "1.00 USD", List.of()).summary())
+                .isEqualTo("INV-9, 1.00 USD, unpaid");
+    }
+
+    @Test
     void onlyTheMetricsAQuestionNamesAreShown() {
         assertThat(AccountLookup.metricsIn("how much storage and how many seats do we get?"))
                 .containsExactlyInAnyOrder("storage", "seats");

@@ -44,6 +44,7 @@ public final class TurnService {
     /** The route a turn that takes the customer out of the queue is recorded under. */
     static final String WITHDRAW_ROUTE = "withdraw_handoff";
     private static final Pattern QUEUE = Pattern.compile("(?i)\\b(?:queue|line)\\b");
+    private static final String PLAN_NOTE = "plan";
     static final String LEFT_QUEUE = "Alright, I've taken you out of the queue, so nobody from our team will join.";
 
     private static final Logger log = LoggerFactory.getLogger(TurnService.class);
@@ -216,8 +217,16 @@ public final class TurnService {
             case KNOWLEDGE -> accounts.noteFor(turn).map(Optional::of).defaultIfEmpty(Optional.empty())
                     .flatMap(note -> knowledge.answer(turn, (turn.understood().is("complaint")
                             ? "I'm sorry about the trouble. " : "") + note.map(n -> n.text() + "\n\n").orElse(""))
-                            .map(answer -> note.isEmpty() ? answer
-                                    : answer.toolBefore("lookup_account", Map.of(), note.get().kind())));
+                            .flatMap(answer -> {
+                                if (note.isEmpty()) {
+                                    return Mono.just(answer);
+                                }
+                                // A plan question the help center has nothing on: the account itself is the answer
+                                return PLAN_NOTE.equals(note.get().kind()) && answer.citations().isEmpty()
+                                        ? accounts.lookup(turn).map(account -> account.toolBefore("search_faq",
+                                                Map.of("query", turn.question()), "no_answer"))
+                                        : Mono.just(answer.toolBefore("lookup_account", Map.of(), note.get().kind()));
+                            }));
             case HANDOFF -> Mono.just(handoffs.handOff(turn, List.of(HandoffReasons.ASKED_FOR_HUMAN)));
             case CONTINUE -> Mono.error(new IllegalStateException("continue is not a route of its own"));
         };

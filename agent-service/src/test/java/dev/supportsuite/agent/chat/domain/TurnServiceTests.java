@@ -926,6 +926,15 @@ class TurnServiceTests {
     }
 
     @Test
+    void aPlanQuestionTheHelpCenterHasNothingOnIsAnsweredFromTheAccount() {
+        String reply = say("c-limit-3", "what is the maximum number of seats?").content();
+
+        assertThat(reply).startsWith("Here is your account").contains("seats 4 of 10")
+                .doesNotContain("couldn't find a reliable answer");
+        assertThat(lastTools()).extracting(ToolCall::name).containsExactly("search_faq", "lookup_account");
+    }
+
+    @Test
     void factsOfTheirOwnAccountCustomersAskAbout() {
         assertThat(Phrases.asksAboutOwnAccount("when does my trial end?")).isTrue();
         assertThat(Phrases.asksAboutOwnAccount("are we close to our limits?")).isTrue();

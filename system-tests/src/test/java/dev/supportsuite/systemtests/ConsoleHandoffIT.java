@@ -124,12 +124,7 @@ class ConsoleHandoffIT {
             Duration toQueue = Duration.ofNanos(System.nanoTime() - escalatedAt);
             assertThat(queued.get("change").asString()).isEqualTo("queued");
             assertThat(toQueue).as("time from the escalation to the console's queue").isLessThan(Duration.ofSeconds(2));
-            JsonNode entry = null;
-            for (JsonNode waiting : MAPPER.readTree(ana.get("/api/v1/handoffs?status=waiting&limit=200").body())) {
-                if (conversation.equals(waiting.get("conversationId").asString())) {
-                    entry = waiting;
-                }
-            }
+            JsonNode entry = waitingHandoffOf(ana, conversation);
             assertThat(entry).as("the conversation in the waiting queue").isNotNull();
             assertThat(entry.get("reasons").toString()).contains("high_frustration");
             String handoff = entry.get("id").asString();
@@ -184,13 +179,9 @@ class ConsoleHandoffIT {
             customer.sendMessage("I want to talk to a human about my invoice", "w-1");
             assertThat(frame(customer, "message").get("escalated").asBoolean()).isTrue();
             assertThat(nextOfType(events, "queue", conversation).get("change").asString()).isEqualTo("queued");
-            String handoff = null;
-            for (JsonNode waiting : MAPPER.readTree(ana.get("/api/v1/handoffs?status=waiting&limit=200").body())) {
-                if (conversation.equals(waiting.get("conversationId").asString())) {
-                    handoff = waiting.get("id").asString();
-                }
-            }
-            assertThat(handoff).as("the conversation in the waiting queue").isNotNull();
+            JsonNode entry = waitingHandoffOf(ana, conversation);
+            assertThat(entry).as("the conversation in the waiting queue").isNotNull();
+            String handoff = entry.get("id").asString();
 
             customer.sendMessage("never mind, I found the invoice myself", "w-2");
             JsonNode left = frame(customer, "message");
@@ -258,6 +249,16 @@ class ConsoleHandoffIT {
         } finally {
             customers.forEach(ChatSocket::close);
         }
+    }
+
+    /** The conversation's handoff in the waiting queue as the console lists it, or null when it is not there. */
+    private static JsonNode waitingHandoffOf(Console console, String conversation) throws Exception {
+        for (JsonNode waiting : MAPPER.readTree(console.get("/api/v1/handoffs?status=waiting&limit=200").body())) {
+            if (conversation.equals(waiting.get("conversationId").asString())) {
+                return waiting;
+            }
+        }
+        return null;
     }
 
     private static JsonNode next(BlockingQueue<JsonNode> events, String type) throws InterruptedException {

@@ -72,7 +72,8 @@ public final class SentenceEmbedder {
     static final int MAX_TOKENS = 512;
 
     private static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
-    private static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
+    /** The model's tokenizer (Hugging Face {@code tokenizer.json}, its WordPiece vocabulary included) on the classpath. */
+    public static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
     private static final String INPUT_IDS = "input_ids";
     private static final String ATTENTION_MASK = "attention_mask";
     private static final String TOKEN_TYPE_IDS = "token_type_ids";

@@ -31,8 +31,6 @@ public final class DeskEvents {
     /** The prefix of ticket-service's own actors, as opposed to {@code user:} and {@code agent:}. */
     private static final String SYSTEM_ACTOR = "system:";
     private static final int ATTEMPTS = 5;
-    /** The outcome of a handoff the customer took out of the queue. */
-    private static final String WITHDRAWN = "withdrawn";
 
     private final ConversationStateRepository states;
     private final TurnPublisher publisher;
@@ -58,7 +56,7 @@ public final class DeskEvents {
         if (event instanceof HandoffReleasedEvent released) {
             // A handoff the customer withdrew was answered in their own turn, and the conversation may have asked
             // for a person again since: nothing to change or say.
-            return WITHDRAWN.equals(released.outcome()) ? Mono.empty() : released(released);
+            return HandoffReleasedEvent.WITHDRAWN.equals(released.outcome()) ? Mono.empty() : released(released);
         }
         if (event instanceof TicketUpdatedEvent updated) {
             return ticketChanged(updated);
@@ -73,7 +71,7 @@ public final class DeskEvents {
     }
 
     private Mono<Void> released(HandoffReleasedEvent event) {
-        boolean resolved = "resolved".equals(event.outcome());
+        boolean resolved = HandoffReleasedEvent.RESOLVED.equals(event.outcome());
         String note = event.note() == null || event.note().isBlank() ? "" : " Note from the team: " + event.note().strip();
         String text = resolved
                 ? "Our support team marked this as resolved." + note + " How would you rate the help you got, from 1 "

@@ -459,8 +459,7 @@ final class Phrases {
      */
     static boolean speaksOfAPerson(String text) {
         String normal = normal(text);
-        return PERSON.matcher(normal).find() || REQUESTS_PERSON.matcher(normal).find()
-                || SPEAKS_OF_PERSON.matcher(normal).find();
+        return PERSON.matcher(normal).find() || SPEAKS_OF_PERSON.matcher(normal).find();
     }
 
     /** Whether the message is a short follow-up that leans on the one before ("and for annual plans?"). */

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ModelVocabulary implements Dictionary {
 
     /** The tokenizer of {@link SentenceEmbedder#MODEL_ID}, on the classpath with the model. */
-    static final String TOKENIZER = "/" + SentenceEmbedder.MODEL_ID + "-tokenizer.json";
+    static final String TOKENIZER = SentenceEmbedder.TOKENIZER_RESOURCE;
     private static final Pattern WORD = Pattern.compile("\\p{Ll}+");
 
     private final Set<String> words;

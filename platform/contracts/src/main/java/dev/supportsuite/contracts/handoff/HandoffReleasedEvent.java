@@ -20,6 +20,12 @@ public record HandoffReleasedEvent(
         String note) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
+    /** The human handed the conversation back to the AI. */
+    public static final String RETURNED_TO_AI = "returned_to_ai";
+    /** The human resolved the case. */
+    public static final String RESOLVED = "resolved";
+    /** The customer took the handoff out of the queue while it waited. */
+    public static final String WITHDRAWN = "withdrawn";
 
     @Override
     public String aggregateId() {

@@ -38,11 +38,11 @@ import reactor.core.publisher.Mono;
 public class HandoffService {
 
     /** Outcome of a release that hands the conversation back to the AI. */
-    public static final String RETURNED_TO_AI = "returned_to_ai";
+    public static final String RETURNED_TO_AI = HandoffReleasedEvent.RETURNED_TO_AI;
     /** Outcome of a release after the human resolved the case. */
-    public static final String RESOLVED = "resolved";
+    public static final String RESOLVED = HandoffReleasedEvent.RESOLVED;
     /** Outcome of a waiting handoff the customer took out of the queue. */
-    public static final String WITHDRAWN = "withdrawn";
+    public static final String WITHDRAWN = HandoffReleasedEvent.WITHDRAWN;
     /** Category of escalation tickets. */
     public static final String ESCALATION_CATEGORY = "escalation";
     static final String SYSTEM_ACTOR = "system:handoff";

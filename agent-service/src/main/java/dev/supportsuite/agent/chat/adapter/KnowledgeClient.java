@@ -72,6 +72,8 @@ public class KnowledgeClient implements KnowledgeSearch {
                     hit.path("sectionPath").asString(), snippet, hit.path("text").asString(snippet),
                     hit.path("confidence").asDouble()));
         }
-        return new Result(body.path("answerable").asBoolean(false), passages);
+        JsonNode corrected = body.path("correctedQuery");
+        return new Result(body.path("answerable").asBoolean(false), passages,
+                corrected.isString() ? corrected.asString() : null);
     }
 }

@@ -171,6 +171,23 @@ public final class KnowledgeAnswers {
     }
 
     /**
+     * An answer to a message the classifier was sure is off-topic, given only when the help center read one of its
+     * words as a misspelling and is sure of the corrected question ("delte acount" searched as "delete account"):
+     * the classifier never saw the words the customer meant. Empty otherwise, and the customer is told what the
+     * agent can help with; a passage found for the message as written does not overrule a sure classifier.
+     */
+    public Mono<Outcome> answerIfMisspelled(Turn turn) {
+        return knowledge.search(turn.question())
+                .filter(result -> result.correctedQuery() != null && result.answerable()
+                        && !result.passages().isEmpty() && result.passages().get(0).confidence() >= sureConfidence)
+                .map(result -> found(turn, "", result.passages().get(0)))
+                .onErrorResume(e -> {
+                    searchFailed(turn, e);
+                    return Mono.empty();
+                });
+    }
+
+    /**
      * The passage to answer with: the top one, except for a follow-up ("and with GitHub?" after a question about
      * Slack), looked up together with the question before it, where the first passage with every word the
      * follow-up adds is the answer, not the one about the earlier question.

@@ -17,12 +17,18 @@ public interface KnowledgeSearch {
     }
 
     /**
-     * @param answerable whether the knowledge base is confident it holds the answer
-     * @param passages   best first
+     * @param answerable     whether the knowledge base is confident it holds the answer
+     * @param passages       best first
+     * @param correctedQuery what was searched when the knowledge base read a word as a misspelling ("delte acount"
+     *                       searched as "delete account"); null when the question was searched as written
      */
-    record Result(boolean answerable, List<Passage> passages) {
+    record Result(boolean answerable, List<Passage> passages, String correctedQuery) {
         public Result {
             passages = List.copyOf(passages);
+        }
+
+        public Result(boolean answerable, List<Passage> passages) {
+            this(answerable, passages, null);
         }
     }
 

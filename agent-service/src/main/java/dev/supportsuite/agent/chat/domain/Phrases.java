@@ -211,6 +211,37 @@ final class Phrases {
                     + "(?:has|have|got|gets|access|log)|stolen (?:laptop|phone|password|credentials)"
                     + "|(?:laptop|phone|computer|device|password|credentials) (?:was|were|got|has been|have been) stolen"
                     + "|(?:logins?|sign[- ]ins?) (?:from|in) [\\p{L} ]{0,20}(?:we|i) (?:don'?t|do not) (?:recognize|know))");
+    /** Many people at once: "our whole team", "everyone in the office", "all our users". */
+    private static final String MANY_PEOPLE = "(?:(?:the |our |my )?(?:whole|entire) (?:team|company|office|org|organi[sz]ation"
+            + "|workspace|department|staff)|every(?:one|body)|all (?:of )?(?:us|our|my|the) (?:users|members|team|staff|people"
+            + "|employees|colleagues|accounts)|all of us|we all)";
+    private static final String USE_IT = "(?:log ?in|login|sign ?in|access|get in(?:to)?|load|reach|connect"
+            + "|(?:open|use) (?:pennant|it|the app|the site|the website|(?:our|the) workspace))";
+    /**
+     * An outage for many people: "my whole team can't log in", "nobody in our company can access pennant",
+     * "everyone is locked out".
+     */
+    private static final Pattern WIDE_OUTAGE = Pattern.compile(
+            "\\b" + MANY_PEOPLE + "\\b(?: [\\p{L}']+){0,4}? (?:(?:can[’']?t|cannot|can not|could(?:n[’']?t| not)"
+                    + "|(?:is|are)(?:n[’']?t| not) able to|unable to) " + USE_IT + "|(?:is|are|got|get|been) locked out"
+                    + "|(?:is|are) (?:down|offline))\\b"
+                    + "|\\b(?:nobody|no ?one|none of (?:us|our [\\p{L}]+))\\b(?: [\\p{L}']+){0,4}? (?:can|could|is able to"
+                    + "|are able to) " + USE_IT + "\\b"
+                    + "|\\b(?:down|not working|offline) for (?:every(?:one|body)|all of us|(?:our|my|the) (?:whole|entire)"
+                    + " (?:team|company|office))\\b");
+    /**
+     * Data that vanished without the customer removing it: "my data is gone", "all our projects disappeared",
+     * "everything in the workspace was wiped". "I deleted a project by accident" is a question for the help center.
+     */
+    private static final Pattern DATA_LOSS = Pattern.compile(
+            "\\b(?:(?:all|every) (?:of )?(?:my|our|the) |(?:my|our|the) )(?:data|projects|tasks|boards|documents|docs|files"
+                    + "|attachments|comments|work|history|content)\\b(?: [\\p{L}']+){0,3}? (?:(?:is|are|just|seems?|to be) )*"
+                    + "(?:gone|disappeared|vanished|missing|(?:(?:was|were|has been|have been|got|been) )?(?:wiped|erased)"
+                    + "|(?:was|were|has been|have been|got|been) lost)\\b"
+                    + "|\\beverything(?: [\\p{L}']+){0,3}? (?:is|was|has|just) (?:been )?(?:gone|disappeared|vanished|wiped"
+                    + "|erased|lost)\\b");
+    /** Words that make a report hypothetical: "what happens to my data if I cancel, is it gone?". */
+    private static final Pattern HYPOTHETICAL = Pattern.compile("\\b(?:if|in case|will|would|what happens)\\b");
     /** Telling the agent to go ahead when it offered nothing: "yes im sure, do it", "go ahead and delete it". */
     private static final Pattern GO_AHEAD = Pattern.compile(
             "^(?:(?:yes|yeah|yep|ok|okay|sure|please)[,!. ]+)*(?:i'?m sure[,!. ]*)?(?:(?:please |just )?(?:do it|go ahead"
@@ -520,6 +551,16 @@ final class Phrases {
     /** Whether the message reports a security incident in progress, which a person handles. */
     static boolean reportsSecurityIncident(String text) {
         return SECURITY_INCIDENT.matcher(normal(text)).find();
+    }
+
+    /**
+     * Whether the customer reports an incident that is for a person at once: an outage for a whole team or
+     * company, or data that vanished.
+     */
+    static boolean reportsAnIncident(String text) {
+        String normal = normal(text);
+        return (WIDE_OUTAGE.matcher(normal).find() || DATA_LOSS.matcher(normal).find())
+                && !HYPOTHETICAL.matcher(normal).find();
     }
 
     /** Whether the customer tells the agent to go ahead ("yes im sure, do it") with something it cannot do. */

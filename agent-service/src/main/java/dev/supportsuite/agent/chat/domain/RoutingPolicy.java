@@ -68,8 +68,9 @@ public final class RoutingPolicy {
         if (Phrases.ultimatum(text) || (Phrases.saysLeaving(text) && worsening(mood))) {
             reasons.add(HandoffReasons.HIGH_FRUSTRATION);
         }
-        if (Phrases.reportsSecurityIncident(text)) {
-            // a compromised account or a former employee with access is for a person, at once
+        if (Phrases.reportsSecurityIncident(text) || Phrases.reportsAnIncident(text)) {
+            // a compromised account, a former employee with access, a whole team locked out or data that vanished
+            // is for a person, at once: no article fixes it, and the ticket is urgent
             reasons.add(HandoffReasons.POLICY);
         }
         if (mood.measured() && "immediate".equals(mood.escalation())) {

@@ -207,7 +207,7 @@ public final class TurnService {
                     ? knowledge.answerIfFound(turn)
                             .defaultIfEmpty(direct.outOfScope(turn)
                             .tool("search_faq", Map.of("query", turn.text()), "no_answer"))
-                    : Mono.just(direct.outOfScope(turn));
+                    : knowledge.answerIfMisspelled(turn).defaultIfEmpty(direct.outOfScope(turn));
             case DIRECT -> greet(turn);
             case CREATE_TICKET -> tickets.create(turn);
             case TICKET_STATUS -> tickets.status(turn);

@@ -215,6 +215,22 @@ class ConversationStepsTests {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "my whole team can't log in, urgent|true", "nobody in our company can access pennant|true",
+        "everyone is locked out since this morning|true", "none of our users are able to sign in|true",
+        "pennant is down for everyone|true", "the entire office cannot connect|true",
+        "my data is gone|true", "all our projects disappeared|true", "all of my tasks are missing!|true",
+        "everything in the workspace was wiped overnight|true", "our files have been lost|true",
+        "I can't log in|false", "I deleted a project by accident|false", "I lost my phone|false",
+        "can everyone in the team see my tasks?|false", "what happens to my data if I cancel, is it gone?|false",
+        "everyone on my team can't see the new feature|false", "what if my whole team can't log in?|false",
+        "how do I invite my whole team?|false", "a file is missing from the task|false",
+        "all the buttons are missing|false", "is my data deleted after I cancel?|false"})
+    void anIncidentIsForAPerson(String text, boolean incident) {
+        assertThat(Phrases.reportsAnIncident(text)).as(text).isEqualTo(incident);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"you keep giving me the same useless answer|true", "this is useless|true",
         "is the free plan useless for a team of 6?|false", "I already told you|true"})
     void complaintsAboutTheHelpItself(String text, boolean complaint) {

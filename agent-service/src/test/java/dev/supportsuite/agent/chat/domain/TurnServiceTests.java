@@ -213,7 +213,39 @@ class TurnServiceTests {
         assertThat(published.turns).filteredOn(t -> t.conversationId().equals("c-oos2")).singleElement()
                 .satisfies(t -> assertThat(t.toolCalls()).extracting("name").containsExactly("search_faq"));
         assertThat(notAsked.content()).contains("outside what I can help with");
-        assertThat(knowledgeCalls.get()).as("a sure 'out of scope' is not searched").isEqualTo(searches);
+        assertThat(notAsked.citations()).isEmpty();
+        assertThat(knowledgeCalls.get()).as("a sure 'out of scope' is searched only for a misspelling")
+                .isEqualTo(searches + 1);
+    }
+
+    @Test
+    void aMisspelledQuestionTheClassifierIsSureIsOffTopicIsAnsweredWhenTheHelpCenterIsSureOfItsCorrection() {
+        String corrected = "delte acount";
+        String unsure = "reconect my calender";
+        String asWritten = "tell me how to change my insurance policy";
+        for (String text : List.of(corrected, unsure, asWritten)) {
+            intents.put(text, "out_of_scope");
+            confidences.put(text, 0.9);
+        }
+        knowledge.put(corrected, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-delete",
+                "How do I delete my Pennant account?", "", "Open Profile…",
+                "Open Profile > Account and choose Delete account.", 0.72)), "delete account"));
+        knowledge.put(unsure, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-cal",
+                "Can I see my due dates in Google Calendar?", "", "Subscribe…", "Subscribe to the iCal feed.", 0.61)),
+                "reconnect my calendar"));
+        knows(asWritten, "doc-plan", "How do I upgrade or change my plan?", "", "Choose Change plan in Billing.", 0.8);
+
+        ChatOutboundMessage answered = say("c-typo1", corrected);
+        ChatOutboundMessage notSure = say("c-typo2", unsure);
+        ChatOutboundMessage refused = say("c-typo3", asWritten);
+
+        assertThat(answered.content()).startsWith("Open Profile > Account and choose Delete account.");
+        assertThat(answered.citations()).extracting("documentId").containsExactly("doc-delete");
+        assertThat(notSure.content()).as("a correction the help center is unsure of is no answer")
+                .contains("outside what I can help with");
+        assertThat(refused.content()).as("no correction: the passage does not overrule the classifier")
+                .contains("outside what I can help with");
+        assertThat(refused.citations()).isEmpty();
     }
 
     @Test
@@ -962,6 +994,22 @@ class TurnServiceTests {
         assertThat(reply.content()).startsWith("This needs a person from our team rather than me");
         assertThat(published.handoffs).singleElement()
                 .satisfies(handoff -> assertThat(handoff.reasons()).contains(HandoffReasons.POLICY));
+    }
+
+    @Test
+    void anOutageForAWholeTeamOrVanishedDataGoesToAPersonAtOnce() {
+        intents.put("my whole team can't log in, urgent", "technical_issue");
+        intents.put("my data is gone", "question");
+
+        for (String text : List.of("my whole team can't log in, urgent", "my data is gone")) {
+            ChatOutboundMessage reply = say("c-incident-" + text.length(), text);
+
+            assertThat(reply.escalated()).as(text).isTrue();
+            assertThat(reply.content()).as(text).startsWith("This needs a person from our team rather than me");
+        }
+        assertThat(published.handoffs).hasSize(2)
+                .allSatisfy(handoff -> assertThat(handoff.reasons()).containsExactly(HandoffReasons.POLICY));
+        assertThat(knowledgeCalls.get()).isZero();
     }
 
     @Test

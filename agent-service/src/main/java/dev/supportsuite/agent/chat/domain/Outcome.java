@@ -18,9 +18,8 @@ import java.util.Map;
 public record Outcome(String route, String content, boolean escalated, boolean degraded, List<Citation> citations,
         List<ToolCall> toolCalls, Handoff handoff, ConversationState state, String withdrawn) {
 
-    /** A request for a human, with the reason codes and the summary the human reads first. */
     /**
-     * A handoff to publish.
+     * A request for a human, with the reason codes and the summary the human reads first.
      *
      * @param topic the customer's issue in their own words, for the ticket's subject; null when they said
      *              nothing but that they want a person

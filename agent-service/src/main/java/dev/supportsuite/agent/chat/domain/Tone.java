@@ -1,5 +1,6 @@
 package dev.supportsuite.agent.chat.domain;
 
+import dev.supportsuite.agent.conversation.domain.Mode;
 import java.util.Set;
 
 /**
@@ -33,10 +34,16 @@ public final class Tone {
         if (upset && !content.startsWith("I'm sorry") && !content.startsWith("I'm really sorry")) {
             content = "I'm sorry for the trouble. " + content;
         }
-        if ("suggest".equals(mood.escalation()) && outcome.handoff() == null && !offersAPerson(content)) {
+        if ("suggest".equals(mood.escalation()) && outcome.handoff() == null && !waitsForAPerson(outcome)
+                && !offersAPerson(content)) {
             content = content + "\n\nIf you'd rather talk to a person, just say so.";
         }
         return outcome.withContent(content);
+    }
+
+    /** Whether the customer is already in the queue for a person, who is on the way whatever they say. */
+    private static boolean waitsForAPerson(Outcome outcome) {
+        return outcome.state() != null && outcome.state().mode() == Mode.WAITING_FOR_HUMAN;
     }
 
     /** Whether a reply already offers a person, so a reminder would say it twice. */

@@ -353,9 +353,11 @@ class TurnServiceTests {
         });
         assertThat(states.rows.get("c4").mode()).isEqualTo(Mode.WAITING_FOR_HUMAN);
 
+        moods.put("hello? anyone?", mood(0.0, 0.3, "stable", "suggest"));
         ChatOutboundMessage waiting = say("c4", "hello? anyone?");
         assertThat(waiting.role()).isEqualTo("system");
-        assertThat(waiting.content()).startsWith("You're in the queue for a person");
+        assertThat(waiting.content()).startsWith("You're in the queue for a person")
+                .as("a person is on the way: no offer of one").doesNotContain("rather talk to a person");
         assertThat(say("c4", "The export has failed since Monday with a timeout after about two minutes")
                 .content()).isEqualTo("Thanks, I've added that to the conversation for the person who joins.");
         assertThat(published.turns.get(published.turns.size() - 1).userMessage().content()).startsWith("The export");

@@ -199,11 +199,12 @@ public class HandoffService {
                     .flatMap(found -> handoffs.transition(found.id(), Set.of(HandoffStatus.WAITING), null,
                             HandoffStatus.WITHDRAWN, null, now))
                     .flatMap(handoff -> tickets.lockWithin(handoff.ticketId())
-                            .flatMap(ticket -> handoffs.anotherOn(ticket.id(), handoff.id())
+                            // the customer's words first, so the history reads why before the ticket is resolved
+                            .flatMap(ticket -> tickets.recordActivity(ticket.id(), SYSTEM_ACTOR, NOTE_ACTION,
+                                            clip(note), now)
+                                    .then(handoffs.anotherOn(ticket.id(), handoff.id()))
                                     .flatMap(shared -> shared ? Mono.just(ticket)
                                             : move(ticket, TicketStatus.RESOLVED, null, true, SYSTEM_ACTOR)))
-                            .then(tickets.recordActivity(handoff.ticketId(), SYSTEM_ACTOR, NOTE_ACTION, clip(note),
-                                    now))
                             .then(outbox.append(Topics.TICKET_EVENTS, new HandoffReleasedEvent(UUID.randomUUID(),
                                     now, HandoffReleasedEvent.SCHEMA_VERSION, handoff.id(), handoff.conversationId(),
                                     null, WITHDRAWN, note)))

@@ -42,6 +42,7 @@ public final class KnowledgeAnswers {
     private final int unansweredHandoff;
     private final double sureConfidence;
     private final Set<String> productTerms;
+    private final PriceQuotes quotes;
 
     /**
      * @param productTerms the product's own words a question may use without a passage repeating them (its
@@ -54,6 +55,15 @@ public final class KnowledgeAnswers {
         this.unansweredHandoff = unansweredHandoff;
         this.sureConfidence = sureConfidence;
         this.productTerms = Set.copyOf(productTerms);
+        this.quotes = new PriceQuotes(knowledge);
+    }
+
+    /**
+     * A price worked out for the number of people the customer names ("how much would it cost for 12 people?"),
+     * from the help center's price list; empty when they name none or the price list cannot be read.
+     */
+    public Mono<Outcome> quotePrice(Turn turn) {
+        return quotes.quote(turn);
     }
 
     public Mono<Outcome> answer(Turn turn, String opening) {

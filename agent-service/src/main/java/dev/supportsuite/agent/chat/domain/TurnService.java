@@ -214,22 +214,28 @@ public final class TurnService {
             case UPDATE_TICKET -> tickets.update(turn);
             case ACCOUNT -> accounts.lookup(turn);
             case COMPLAINT -> Mono.just(direct.complaint(turn));
-            case KNOWLEDGE -> accounts.noteFor(turn).map(Optional::of).defaultIfEmpty(Optional.empty())
-                    .flatMap(note -> knowledge.answer(turn, (turn.understood().is("complaint")
-                            ? "I'm sorry about the trouble. " : "") + note.map(n -> n.text() + "\n\n").orElse(""))
-                            .flatMap(answer -> {
-                                if (note.isEmpty()) {
-                                    return Mono.just(answer);
-                                }
-                                // A plan question the help center has nothing on: the account itself is the answer
-                                return PLAN_NOTE.equals(note.get().kind()) && answer.citations().isEmpty()
-                                        ? accounts.lookup(turn).map(account -> account.toolBefore("search_faq",
-                                                Map.of("query", turn.question()), "no_answer"))
-                                        : Mono.just(answer.toolBefore("lookup_account", Map.of(), note.get().kind()));
-                            }));
+            case KNOWLEDGE -> knowledge.quotePrice(turn)
+                    .switchIfEmpty(Mono.defer(() -> answerFromTheHelpCenter(turn)));
             case HANDOFF -> Mono.just(handoffs.handOff(turn, List.of(HandoffReasons.ASKED_FOR_HUMAN)));
             case CONTINUE -> Mono.error(new IllegalStateException("continue is not a route of its own"));
         };
+    }
+
+    /** A question for the help center, opened with the customer's own line when it asks what their plan allows. */
+    private Mono<Outcome> answerFromTheHelpCenter(Turn turn) {
+        return accounts.noteFor(turn).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(note -> knowledge.answer(turn, (turn.understood().is("complaint")
+                        ? "I'm sorry about the trouble. " : "") + note.map(n -> n.text() + "\n\n").orElse(""))
+                        .flatMap(answer -> {
+                            if (note.isEmpty()) {
+                                return Mono.just(answer);
+                            }
+                            // A plan question the help center has nothing on: the account itself is the answer
+                            return PLAN_NOTE.equals(note.get().kind()) && answer.citations().isEmpty()
+                                    ? accounts.lookup(turn).map(account -> account.toolBefore("search_faq",
+                                            Map.of("query", turn.question()), "no_answer"))
+                                    : Mono.just(answer.toolBefore("lookup_account", Map.of(), note.get().kind()));
+                        }));
     }
 
     private Mono<Outcome> greet(Turn turn) {

@@ -219,6 +219,43 @@ class TurnServiceTests {
     }
 
     @Test
+    void aPriceForANumberOfPeopleIsWorkedOutFromTheHelpCentersPriceList() {
+        String asked = "how much would it cost for 12 people?";
+        intents.put(asked, "billing_question");
+        intents.put("what would Business cost for 20 seats?", "billing_question");
+        knows(PriceQuotes.PRICE_LIST_QUERY, "doc-plans", "What plans does Pennant offer and what do they cost?", "",
+                "Free: up to 5 members. Team: $8 per member per month billed annually ($10 monthly), unlimited "
+                        + "projects. Business: $15 per member per month billed annually ($18 monthly). Enterprise: "
+                        + "custom pricing.", 0.8);
+
+        ChatOutboundMessage quoted = say("c-price1", asked);
+        ChatOutboundMessage business = say("c-price2", "what would Business cost for 20 seats?");
+
+        assertThat(quoted.content()).startsWith("For 12 people, by the prices in our help center:")
+                .contains("Team: $96 a month billed annually ($1,152 a year), or $120 billed monthly")
+                .contains("Business: $180 a month billed annually ($2,160 a year), or $216 billed monthly")
+                .contains("Free: only up to 5 members, so not for 12").contains("Enterprise: priced on request")
+                .endsWith("(From our help center: What plans does Pennant offer and what do they cost?)");
+        assertThat(quoted.citations()).extracting("documentId").containsExactly("doc-plans");
+        assertThat(business.content()).contains("Business: $300 a month billed annually").doesNotContain("Team:");
+        assertThat(published.turns).filteredOn(t -> t.conversationId().equals("c-price1")).singleElement()
+                .satisfies(t -> assertThat(t.toolCalls()).extracting("name")
+                        .containsExactly("search_faq", "quote_price"));
+    }
+
+    @Test
+    void withoutAPriceListToReadAPriceQuestionIsAnsweredAsAnyOther() {
+        String asked = "how much would it cost for 12 people?";
+        intents.put(asked, "billing_question");
+        knows(PriceQuotes.PRICE_LIST_QUERY, "doc-plans", "What plans does Pennant offer?", "",
+                "Plans are priced per member; see the pricing page.", 0.8);
+
+        ChatOutboundMessage reply = say("c-price3", asked);
+
+        assertThat(reply.content()).doesNotContain("For 12 people").contains("couldn't find a reliable answer");
+    }
+
+    @Test
     void aMisspelledQuestionTheClassifierIsSureIsOffTopicIsAnsweredWhenTheHelpCenterIsSureOfItsCorrection() {
         String corrected = "delte acount";
         String unsure = "reconect my calender";

@@ -42,6 +42,7 @@ public final class PriceQuotes {
             + "(?:people|persons?|users?|members?|seats?|employees|teammates|colleagues|staff|licen[cs]es|of us)\\b"
             + "|\\b(?:team|company|group|organi[sz]ation|office|department|business) of " + NUMBER + "\\b"
             + "|\\b" + NUMBER + "[ -](?:person|people|member|user)s? (?:team|company|office)\\b");
+    private static final Pattern LONE_NUMBER = Pattern.compile("\\b" + NUMBER + "\\b");
     /** "Team: $8 per member per month billed annually ($10 monthly)". */
     private static final Pattern PLAN_PRICE = Pattern.compile("\\b(\\p{Lu}\\p{L}+): \\$(\\d+(?:\\.\\d{1,2})?) per "
             + "(?:member|user|seat) per month( billed annually)?(?: \\(\\$(\\d+(?:\\.\\d{1,2})?)(?: billed)? monthly\\))?");
@@ -76,11 +77,33 @@ public final class PriceQuotes {
     }
 
     /**
+     * The headcount of a price question, or of a follow-up to one: after "how much would it cost for 12
+     * people?", "what about 30?" asks the same for 30, and "and for Business?" the same for Business.
+     */
+    static OptionalInt headcountFor(Turn turn) {
+        OptionalInt asked = headcountAskedAbout(turn.text());
+        if (asked.isPresent() || !turn.followsUp()) {
+            return asked;
+        }
+        List<String> earlier = turn.state().recentMessages();
+        OptionalInt before = headcountAskedAbout(earlier.get(earlier.size() - 1));
+        if (before.isEmpty()) {
+            return before;
+        }
+        Matcher number = LONE_NUMBER.matcher(Phrases.normal(turn.text()));
+        if (!number.find()) {
+            return before;
+        }
+        int people = Numbers.parse(number.group(1));
+        return people > 0 && people <= MAX_PEOPLE ? OptionalInt.of(people) : OptionalInt.empty();
+    }
+
+    /**
      * The quote for the customer's question, or empty when it asks no price for a number of people, or the
      * help center's price list is not found or not readable.
      */
     public Mono<Outcome> quote(Turn turn) {
-        OptionalInt people = headcountAskedAbout(turn.text());
+        OptionalInt people = headcountFor(turn);
         if (people.isEmpty()) {
             return Mono.empty();
         }
@@ -99,7 +122,7 @@ public final class PriceQuotes {
         if (prices.isEmpty()) {
             return Optional.empty();
         }
-        List<PlanPrice> named = prices.stream().filter(price -> price.namedIn(turn.text())).toList();
+        List<PlanPrice> named = prices.stream().filter(price -> price.namedIn(turn.question())).toList();
         List<PlanPrice> quoted = named.isEmpty() ? prices : named;
         StringBuilder reply = new StringBuilder("For ").append(people).append(people == 1 ? " person" : " people")
                 .append(", by the prices in our help center:\n");

@@ -238,7 +238,14 @@ class TurnServiceTests {
                 .endsWith("(From our help center: What plans does Pennant offer and what do they cost?)");
         assertThat(quoted.citations()).extracting("documentId").containsExactly("doc-plans");
         assertThat(business.content()).contains("Business: $300 a month billed annually").doesNotContain("Team:");
-        assertThat(published.turns).filteredOn(t -> t.conversationId().equals("c-price1")).singleElement()
+        intents.put("what about 30?", "out_of_scope");
+        confidences.put("what about 30?", 0.3);
+        intents.put("and for Team?", "billing_question");
+        assertThat(say("c-price1", "what about 30?").content()).as("the same question for 30")
+                .startsWith("For 30 people").contains("Team: $240 a month billed annually");
+        assertThat(say("c-price2", "and for Team?").content()).as("the same 20 seats on another plan")
+                .startsWith("For 20 people").contains("Team: $160 a month billed annually");
+        assertThat(published.turns).filteredOn(t -> t.conversationId().equals("c-price1")).first()
                 .satisfies(t -> assertThat(t.toolCalls()).extracting("name")
                         .containsExactly("search_faq", "quote_price"));
     }

@@ -57,6 +57,10 @@ final class Phrases {
     private static final Pattern ASKS_FOR_FACT = Pattern.compile(
             "^(?:(?:hi|hello|hey)[, ]+)?(?:when(?! i\\b| we\\b| you\\b| someone\\b)|how much|how many"
                     + "|what(?:'s| is| are) (?:my|our)|are (?:we|i) (?:close to|near|over|at|past))\\b");
+    /** Asking to be told something of their own: "can you tell me my next invoice amount?", "show me our usage". */
+    private static final Pattern TELL_ME_OURS = Pattern.compile(
+            "^(?:(?:hi|hello|hey)[, ]+)?(?:(?:can|could|would) you (?:please )?|please )?(?:tell|show|give) me "
+                    + "(?:(?:what|when|how much|how many)\\b[^?]*?)?\\b(?:my|our)\\b");
     /** A question about a charge on the customer's own bill: "why was I charged $540?", "what is this charge?". */
     private static final Pattern ASKS_ABOUT_CHARGE = Pattern.compile(
             "^(?:(?:hi|hello|hey)[, ]+)?(?:why (?:was|am|were|have|did|is|are) (?:i|we|my|our)\\b.*\\b(?:charged|charge"
@@ -342,7 +346,8 @@ final class Phrases {
      */
     static boolean asksAboutOwnAccount(String text) {
         String normal = normal(text);
-        return asksAboutACharge(text) || (ASKS_FOR_FACT.matcher(normal).lookingAt()
+        return asksAboutACharge(text) || ((ASKS_FOR_FACT.matcher(normal).lookingAt()
+                || TELL_ME_OURS.matcher(normal).lookingAt())
                 && POSSESSIVE.matcher(normal).find() && ACCOUNT_FACT.matcher(normal).find());
     }
 

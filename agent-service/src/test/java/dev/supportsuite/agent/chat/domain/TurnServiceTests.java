@@ -1016,6 +1016,11 @@ class TurnServiceTests {
     void factsOfTheirOwnAccountCustomersAskAbout() {
         assertThat(Phrases.asksAboutOwnAccount("when does my trial end?")).isTrue();
         assertThat(Phrases.asksAboutOwnAccount("are we close to our limits?")).isTrue();
+        assertThat(Phrases.asksAboutOwnAccount("can you tell me my next invoice amount?")).isTrue();
+        assertThat(Phrases.asksAboutOwnAccount("please show me our usage")).isTrue();
+        assertThat(Phrases.asksAboutOwnAccount("could you tell me when my subscription renews")).isTrue();
+        assertThat(Phrases.asksAboutOwnAccount("can you tell me how to change my plan?")).isFalse();
+        assertThat(Phrases.asksAboutOwnAccount("show me how to download an invoice")).isFalse();
         assertThat(new SupportDesk.Invoice("INV-9", null, "uncollectible", 100, "1.00 USD", List.of()).summary())
                 .isEqualTo("INV-9, 1.00 USD, unpaid");
     }

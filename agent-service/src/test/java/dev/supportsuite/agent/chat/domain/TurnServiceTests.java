@@ -332,16 +332,28 @@ class TurnServiceTests {
     @Test
     void wantingToLeaveSaidCalmlyGetsNoApologyButAnUpsetCustomerDoes() {
         String calm = "I want to delete my account";
+        String cancel = "I want to cancel my subscription";
+        String angry = "this is terrible, I want to cancel my subscription";
         String upset = "your export is broken again and I am fed up";
         moods.put(calm, mood(-0.09, 0.5, "stable", "suggest", "elevated_frustration", "threat_to_leave"));
+        // as sentiment-service reads them: "cancel" alone pulls the polarity down
+        moods.put(cancel, mood(-0.36, 0.61, "stable", "suggest", "elevated_frustration", "threat_to_leave"));
+        moods.put(angry, mood(-0.64, 0.75, "stable", "suggest", "elevated_frustration", "threat_to_leave"));
         moods.put(upset, mood(-0.2, 0.55, "stable", "suggest", "elevated_frustration"));
         knows(calm, "doc-del", "Delete account", "Delete account", "Open Profile > Account.", 0.8);
+        for (String text : List.of(cancel, angry)) {
+            knows(text, "doc-cancel", "Cancel", "Cancel", "Choose Cancel subscription.", 0.8);
+        }
         knows(upset, "doc-exp", "Export", "Export", "Exports run nightly.", 0.8);
 
         String calmReply = say("c-calm", calm).content();
+        String cancelReply = say("c-cancel", cancel).content();
+        String angryReply = say("c-angry", angry).content();
         String upsetReply = say("c-upset", upset).content();
 
         assertThat(calmReply).startsWith("Open Profile > Account.").endsWith("If you'd rather talk to a person, just say so.");
+        assertThat(cancelReply).startsWith("Choose Cancel subscription.");
+        assertThat(angryReply).startsWith("I'm sorry for the trouble. Choose Cancel subscription.");
         assertThat(upsetReply).startsWith("I'm sorry for the trouble. Exports run nightly.");
     }
 

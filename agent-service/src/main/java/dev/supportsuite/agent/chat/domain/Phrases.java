@@ -244,6 +244,11 @@ final class Phrases {
                     + "|(?:was|were|has been|have been|got|been) lost)\\b"
                     + "|\\beverything(?: [\\p{L}']+){0,3}? (?:is|was|has|just) (?:been )?(?:gone|disappeared|vanished|wiped"
                     + "|erased|lost)\\b");
+    /** Data missing from one view of it is a display problem: "all my tasks are missing from the calendar feed". */
+    private static final Pattern MISSING_FROM_A_VIEW = Pattern.compile(
+            "\\b(?:gone|disappeared|vanished|missing) (?:from|in) (?:the |my |our )?(?:[\\p{L}-]+ )?(?:calendar|feed|board"
+                    + "|view|list|search|sidebar|timeline|filter|report|dashboard|export|phone|mobile|app|slack|teams"
+                    + "|drive|outlook|gantt|inbox|notifications?|integration)s?\\b");
     /** Words that make a report hypothetical: "what happens to my data if I cancel, is it gone?". */
     private static final Pattern HYPOTHETICAL = Pattern.compile("\\b(?:if|in case|will|would|what happens)\\b");
     /** Telling the agent to go ahead when it offered nothing: "yes im sure, do it", "go ahead and delete it". */
@@ -564,7 +569,8 @@ final class Phrases {
      */
     static boolean reportsAnIncident(String text) {
         String normal = normal(text);
-        return (WIDE_OUTAGE.matcher(normal).find() || DATA_LOSS.matcher(normal).find())
+        return (WIDE_OUTAGE.matcher(normal).find()
+                || (DATA_LOSS.matcher(normal).find() && !MISSING_FROM_A_VIEW.matcher(normal).find()))
                 && !HYPOTHETICAL.matcher(normal).find();
     }
 

@@ -225,7 +225,9 @@ class ConversationStepsTests {
         "can everyone in the team see my tasks?|false", "what happens to my data if I cancel, is it gone?|false",
         "everyone on my team can't see the new feature|false", "what if my whole team can't log in?|false",
         "how do I invite my whole team?|false", "a file is missing from the task|false",
-        "all the buttons are missing|false", "is my data deleted after I cancel?|false"})
+        "all the buttons are missing|false", "is my data deleted after I cancel?|false",
+        "I think all my tasks are missing from the calendar feed|false",
+        "all our projects disappeared from the mobile app|false", "all our projects disappeared overnight|true"})
     void anIncidentIsForAPerson(String text, boolean incident) {
         assertThat(Phrases.reportsAnIncident(text)).as(text).isEqualTo(incident);
     }

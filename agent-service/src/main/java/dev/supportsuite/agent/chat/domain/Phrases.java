@@ -219,8 +219,14 @@ final class Phrases {
     private static final String MANY_PEOPLE = "(?:(?:the |our |my )?(?:whole|entire) (?:team|company|office|org|organi[sz]ation"
             + "|workspace|department|staff)|every(?:one|body)|all (?:of )?(?:us|our|my|the) (?:users|members|team|staff|people"
             + "|employees|colleagues|accounts)|all of us|we all)";
-    private static final String USE_IT = "(?:log ?in|login|sign ?in|access|get in(?:to)?|load|reach|connect"
-            + "|(?:open|use) (?:pennant|it|the app|the site|the website|(?:our|the) workspace))";
+    /**
+     * Using the product at all: signing in, or opening or reaching it, the workspace or the account; not one
+     * feature of it ("can't access the audit log" is a question of plans or roles).
+     */
+    private static final String USE_IT = "(?:log ?in|login|sign ?in|get in(?:to)?|load (?:pennant|it|the app|anything)"
+            + "|(?:access|connect to|open|use|reach) (?:pennant|it|anything|the app|the site|the website"
+            + "|(?:our|the|my) (?:workspace|account|data|projects))|(?:access|connect)(?= *$|[,.;!]| (?:since|today"
+            + "|anymore|at all|right now|this)\\b))";
     /**
      * An outage for many people: "my whole team can't log in", "nobody in our company can access pennant",
      * "everyone is locked out".

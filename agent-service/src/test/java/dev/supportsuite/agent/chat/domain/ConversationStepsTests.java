@@ -227,7 +227,10 @@ class ConversationStepsTests {
         "how do I invite my whole team?|false", "a file is missing from the task|false",
         "all the buttons are missing|false", "is my data deleted after I cancel?|false",
         "I think all my tasks are missing from the calendar feed|false",
-        "all our projects disappeared from the mobile app|false", "all our projects disappeared overnight|true"})
+        "all our projects disappeared from the mobile app|false", "all our projects disappeared overnight|true",
+        "our whole team can't access the audit log|false", "nobody on the team can connect slack|false",
+        "everyone can't access our workspace since this morning|true", "none of us can connect since today|true",
+        "the whole company cannot access|true"})
     void anIncidentIsForAPerson(String text, boolean incident) {
         assertThat(Phrases.reportsAnIncident(text)).as(text).isEqualTo(incident);
     }

@@ -96,6 +96,14 @@ class TurnServiceTests {
     }
 
     /** The knowledge base answers {@code question} with one passage, as sure of it as {@code confidence}. */
+    /** The classifier puts these messages out of scope, with this confidence. */
+    private void rejects(double confidence, String... texts) {
+        for (String text : texts) {
+            intents.put(text, "out_of_scope");
+            confidences.put(text, confidence);
+        }
+    }
+
     private void knows(String question, String documentId, String title, String sectionPath, String text,
             double confidence) {
         String snippet = text.length() <= 20 ? text : text.substring(0, 20) + "…";
@@ -189,11 +197,9 @@ class TurnServiceTests {
         String known = "how fast do you answer support requests?";
         String unknown = "can you book me a flight to London?";
         String sure = "what is the capital of Australia?";
-        for (String text : List.of(known, unknown, sure)) {
-            intents.put(text, "out_of_scope");
-        }
-        confidences.put(known, 0.29);
-        confidences.put(unknown, 0.48);
+        rejects(0.9, sure);
+        rejects(0.29, known);
+        rejects(0.48, unknown);
         knows(known, "doc-sla", "SLA", "SLA > Support response times",
                 "Critical requests are answered within 1 hour on Enterprise.", 0.78);
         knowledge.put(unknown, new KnowledgeSearch.Result(false, List.of(new KnowledgeSearch.Passage("doc-cur",
@@ -267,10 +273,7 @@ class TurnServiceTests {
         String corrected = "delte acount";
         String unsure = "reconect my calender";
         String asWritten = "tell me how to change my insurance policy";
-        for (String text : List.of(corrected, unsure, asWritten)) {
-            intents.put(text, "out_of_scope");
-            confidences.put(text, 0.9);
-        }
+        rejects(0.9, corrected, unsure, asWritten);
         knowledge.put(corrected, new KnowledgeSearch.Result(true, List.of(new KnowledgeSearch.Passage("doc-delete",
                 "How do I delete my Pennant account?", "", "Open Profile…",
                 "Open Profile > Account and choose Delete account.", 0.72)), "delete account"));

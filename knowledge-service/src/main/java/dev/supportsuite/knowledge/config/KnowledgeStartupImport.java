@@ -17,8 +17,9 @@ import reactor.core.publisher.Mono;
  * say) is emptied and rebuilt from the documents, in the background. Emptied, not indexed again over itself:
  * another model's vectors may have another dimension, which the index refuses to mix with this model's. The
  * check itself runs before the service reports ready; during a rebuild searches are refused and the readiness
- * probe says out of service ({@link IndexState}). Then it seeds {@code support.knowledge.import-dir} from the
- * knowledge base shipped on the classpath if the directory does not exist, and imports it idempotently, in
+ * probe says out of service ({@link IndexState}). Then it brings the knowledge base shipped on the
+ * classpath into {@code support.knowledge.import-dir} (all of it the first time; after an upgrade what the release
+ * changed, leaving files edited there alone), and imports it idempotently, in
  * the background. If any of that background work fails, searches are refused and the service reports itself
  * not ready until a rebuild ({@code POST /api/v1/knowledge/index/rebuild}) succeeds, instead of answering
  * from an index that may miss documents or hold vectors a query cannot be compared with.
@@ -62,7 +63,7 @@ class KnowledgeStartupImport {
         }
         var directory = properties.importDir().toAbsolutePath().normalize();
         Mono<?> imported = !properties.importOnStartup() ? Mono.empty()
-                : importer.seedIfMissing(directory).then(importer.importDirectory(directory));
+                : importer.seed(directory).then(importer.importDirectory(directory));
         work = index.then(imported).then()
                 .doOnError(error -> state.failed("the startup work failed: " + error))
                 .cache();

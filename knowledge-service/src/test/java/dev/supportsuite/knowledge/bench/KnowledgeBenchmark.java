@@ -99,7 +99,7 @@ public final class KnowledgeBenchmark {
         double threshold = Double.parseDouble(context.getEnvironment().getProperty("support.knowledge.min-confidence"));
 
         Path kb = WORK.resolve("knowledge_base");
-        importer.seedIfMissing(kb).block();
+        importer.seed(kb).block();
         long started = System.nanoTime();
         var first = importer.importDirectory(kb).block();
         double importSeconds = seconds(started);

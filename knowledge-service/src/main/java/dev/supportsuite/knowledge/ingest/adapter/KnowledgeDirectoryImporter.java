@@ -9,13 +9,20 @@ import dev.supportsuite.knowledge.document.domain.ImportOutcome;
 import dev.supportsuite.knowledge.ingest.domain.FileDrafts;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +47,8 @@ public class KnowledgeDirectoryImporter {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeDirectoryImporter.class);
     private static final String CLASSPATH_ROOT = "knowledge-base/";
+    /** The hidden file in the import directory that records the shipped files as last copied. */
+    public static final String SHIPPED_MANIFEST = ".shipped-knowledge-base";
 
     private final DocumentService documents;
     private final FileDrafts drafts;
@@ -65,29 +74,154 @@ public class KnowledgeDirectoryImporter {
     private record Scan(List<Entry> entries, int skipped) {
     }
 
-    /** Copies the knowledge base shipped on the classpath into {@code directory} if it does not exist. */
-    public Mono<Boolean> seedIfMissing(Path directory) {
+    /**
+     * What bringing the shipped knowledge base into a directory did: files the release added and copied, copies
+     * it replaced because the release changed them and nobody had edited them, copies it removed because the
+     * release no longer ships them, and files left as they are because they were edited or deleted there.
+     */
+    public record SeedReport(int added, int updated, int removed, int kept) {
+    }
+
+    /**
+     * Brings the knowledge base shipped on the classpath into {@code directory}. The first time, all of it is
+     * copied. After an upgrade, a file the release adds is copied, a file it changed replaces the copy if that is
+     * still as shipped before, and a file it no longer ships is removed if unchanged; a file edited in the
+     * directory, or deleted from it, is left as the operator made it. What was copied is remembered in the
+     * hidden file {@value #SHIPPED_MANIFEST} (a content hash per file), which the import does not read. A
+     * directory seeded before that file existed has no record: a copy that differs from the release is kept and
+     * named in the log. An existing directory with no record and no shipped file in it is the operator's own
+     * knowledge base, and nothing is copied into it.
+     */
+    public Mono<SeedReport> seed(Path directory) {
         return Mono.fromCallable(() -> {
-            if (Files.exists(directory)) {
-                return false;
+            Map<String, byte[]> shippedFiles = shippedFiles();
+            if (Files.exists(directory) && !Files.exists(directory.resolve(SHIPPED_MANIFEST))
+                    && !holdsACopy(directory, shippedFiles)) {
+                log.info("Knowledge directory={} holds no copy of the shipped knowledge base; it is left as it is",
+                        directory);
+                return new SeedReport(0, 0, 0, 0);
             }
-            Resource[] resources = new PathMatchingResourcePatternResolver()
-                    .getResources("classpath*:" + CLASSPATH_ROOT + "**/*.*");
-            for (Resource resource : resources) {
-                String url = resource.getURL().toString();
-                String relative = url.substring(url.lastIndexOf(CLASSPATH_ROOT) + CLASSPATH_ROOT.length());
+            Map<String, String> before = readManifest(directory);
+            Map<String, String> after = new TreeMap<>();
+            int added = 0;
+            int updated = 0;
+            int removed = 0;
+            List<String> kept = new ArrayList<>();
+            for (Map.Entry<String, byte[]> shipped : shippedFiles.entrySet()) {
+                String relative = shipped.getKey();
                 Path target = directory.resolve(relative).normalize();
                 if (!target.startsWith(directory)) {
                     continue;
                 }
-                Files.createDirectories(target.getParent());
-                try (InputStream in = resource.getInputStream()) {
-                    Files.copy(in, target);
+                String hash = hashOf(shipped.getValue());
+                String recorded = before.get(relative);
+                if (!Files.exists(target)) {
+                    if (recorded == null) {
+                        Files.createDirectories(target.getParent());
+                        Files.write(target, shipped.getValue());
+                        after.put(relative, hash);
+                        added++;
+                    } else {
+                        // deleted here on purpose: the release does not bring it back
+                        after.put(relative, recorded);
+                        kept.add(relative);
+                    }
+                    continue;
+                }
+                String current = hashOf(Files.readAllBytes(target));
+                if (current.equals(hash)) {
+                    after.put(relative, hash);
+                } else if (current.equals(recorded)) {
+                    Files.write(target, shipped.getValue());
+                    after.put(relative, hash);
+                    updated++;
+                } else {
+                    if (recorded != null) {
+                        after.put(relative, recorded);
+                    }
+                    kept.add(relative);
                 }
             }
-            log.info("Seeded the knowledge base directory={} files={}", directory, resources.length);
-            return true;
+            for (Map.Entry<String, String> old : before.entrySet()) {
+                if (after.containsKey(old.getKey())) {
+                    continue;
+                }
+                Path target = directory.resolve(old.getKey()).normalize();
+                if (target.startsWith(directory) && Files.exists(target)
+                        && hashOf(Files.readAllBytes(target)).equals(old.getValue())) {
+                    Files.delete(target);
+                    removed++;
+                } else if (Files.exists(target)) {
+                    kept.add(old.getKey());
+                }
+            }
+            writeManifest(directory, after);
+            if (added + updated + removed > 0) {
+                log.info("Shipped knowledge base brought into directory={} added={} updated={} removed={}",
+                        directory, added, updated, removed);
+            }
+            if (!kept.isEmpty()) {
+                log.info("Knowledge files left as edited or deleted in directory={}: {}; delete a file to take the "
+                        + "shipped version", directory, kept);
+            }
+            return new SeedReport(added, updated, removed, kept.size());
         }).subscribeOn(io);
+    }
+
+    /** Whether a directory without a record holds at least one shipped file as shipped: an earlier seed. */
+    private static boolean holdsACopy(Path directory, Map<String, byte[]> shippedFiles) throws IOException {
+        for (Map.Entry<String, byte[]> shipped : shippedFiles.entrySet()) {
+            Path target = directory.resolve(shipped.getKey()).normalize();
+            if (target.startsWith(directory) && Files.isRegularFile(target)
+                    && Arrays.equals(Files.readAllBytes(target), shipped.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The shipped knowledge base: each file's path under {@value #CLASSPATH_ROOT} and its bytes, sorted. */
+    private static Map<String, byte[]> shippedFiles() throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        for (Resource resource : new PathMatchingResourcePatternResolver()
+                .getResources("classpath*:" + CLASSPATH_ROOT + "**/*.*")) {
+            String url = resource.getURL().toString();
+            try (InputStream in = resource.getInputStream()) {
+                files.put(url.substring(url.lastIndexOf(CLASSPATH_ROOT) + CLASSPATH_ROOT.length()), in.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    /** The manifest's lines are {@code <sha-256> <relative path>}. */
+    private static Map<String, String> readManifest(Path directory) throws IOException {
+        Path manifest = directory.resolve(SHIPPED_MANIFEST);
+        Map<String, String> hashes = new TreeMap<>();
+        if (!Files.exists(manifest)) {
+            return hashes;
+        }
+        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+            int space = line.indexOf(' ');
+            if (space > 0 && !line.startsWith("#")) {
+                hashes.put(line.substring(space + 1), line.substring(0, space));
+            }
+        }
+        return hashes;
+    }
+
+    private static void writeManifest(Path directory, Map<String, String> hashes) throws IOException {
+        StringBuilder text = new StringBuilder("# The shipped knowledge base as last copied here; do not edit.\n");
+        hashes.forEach((relative, hash) -> text.append(hash).append(' ').append(relative).append('\n'));
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve(SHIPPED_MANIFEST), text, StandardCharsets.UTF_8);
+    }
+
+    static String hashOf(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** Reconciles the documents of origin IMPORT with the files under {@code directory}. */
@@ -138,7 +272,9 @@ public class KnowledgeDirectoryImporter {
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(directory)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+            // hidden files (the shipped manifest, editors' and the OS's own) are no documents
+            files = walk.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().startsWith("."))
+                    .sorted().toList();
         }
         for (Path file : files) {
             String relative = directory.relativize(file).toString().replace('\\', '/');

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -107,6 +108,12 @@ public final class LocalStack implements AutoCloseable {
     /** Starts the infrastructure and all six services; the gateway last, once it knows the others' ports. */
     public static LocalStack start(Options options) {
         long started = System.nanoTime();
+        // Each service is a Spring application of its own, and each start would reset the shared logback
+        // configuration while the services already up are logging, losing their lines (a knowledge-service
+        // startup line never showed). Logging is configured once, by logback.xml, instead.
+        if (System.getProperty(LoggingSystem.SYSTEM_PROPERTY) == null) {
+            System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        }
         KafkaServer kafka = EmbeddedKafka.start();
         PostgresServer postgres;
         try {

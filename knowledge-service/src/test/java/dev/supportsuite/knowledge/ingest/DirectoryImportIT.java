@@ -7,9 +7,7 @@ import dev.supportsuite.knowledge.ingest.adapter.KnowledgeDirectoryImporter;
 import dev.supportsuite.knowledge.ingest.adapter.KnowledgeDirectoryImporter.ImportReport;
 import dev.supportsuite.knowledge.ingest.adapter.KnowledgeDirectoryImporter.SeedReport;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,11 +141,6 @@ class DirectoryImportIT extends KnowledgeServiceTestSupport {
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return KnowledgeDirectoryImporter.hashOf(text.getBytes(StandardCharsets.UTF_8));
     }
 }

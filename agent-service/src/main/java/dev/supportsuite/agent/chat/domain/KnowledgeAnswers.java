@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -161,7 +162,8 @@ public final class KnowledgeAnswers {
         return results.stream().anyMatch(Optional::isEmpty) ? outcome.markedDegraded() : outcome;
     }
 
-    private static String sourceOf(KnowledgeSearch.Passage passage) {
+    /** How a reply names the entry a passage comes from: its section path, else its title. */
+    static String sourceOf(KnowledgeSearch.Passage passage) {
         return passage.sectionPath() == null || passage.sectionPath().isBlank() ? passage.title()
                 : passage.sectionPath();
     }
@@ -171,13 +173,7 @@ public final class KnowledgeAnswers {
      * for a message that has another reply to fall back on.
      */
     public Mono<Outcome> answerIfFound(Turn turn) {
-        return knowledge.search(turn.question())
-                .filter(result -> result.answerable() && !result.passages().isEmpty())
-                .map(result -> found(turn, "", best(turn, result.passages())))
-                .onErrorResume(e -> {
-                    searchFailed(turn, e);
-                    return Mono.empty();
-                });
+        return answerIf(turn, result -> true);
     }
 
     /**
@@ -187,10 +183,18 @@ public final class KnowledgeAnswers {
      * agent can help with; a passage found for the message as written does not overrule a sure classifier.
      */
     public Mono<Outcome> answerIfMisspelled(Turn turn) {
+        return answerIf(turn, result -> result.correctedQuery() != null
+                && result.passages().get(0).confidence() >= sureConfidence);
+    }
+
+    /**
+     * The answer when the knowledge base finds the question answerable and {@code accepted} holds for its result;
+     * empty otherwise, or when it cannot be reached, for a message that has another reply to fall back on.
+     */
+    private Mono<Outcome> answerIf(Turn turn, Predicate<KnowledgeSearch.Result> accepted) {
         return knowledge.search(turn.question())
-                .filter(result -> result.correctedQuery() != null && result.answerable()
-                        && !result.passages().isEmpty() && result.passages().get(0).confidence() >= sureConfidence)
-                .map(result -> found(turn, "", result.passages().get(0)))
+                .filter(result -> result.answerable() && !result.passages().isEmpty() && accepted.test(result))
+                .map(result -> found(turn, "", best(turn, result.passages())))
                 .onErrorResume(e -> {
                     searchFailed(turn, e);
                     return Mono.empty();

@@ -69,8 +69,7 @@ public final class PriceQuotes {
         }
         for (int group = 1; group <= matcher.groupCount(); group++) {
             if (matcher.group(group) != null) {
-                int people = Numbers.parse(matcher.group(group));
-                return people > 0 && people <= MAX_PEOPLE ? OptionalInt.of(people) : OptionalInt.empty();
+                return headcount(matcher.group(group));
             }
         }
         return OptionalInt.empty();
@@ -94,7 +93,12 @@ public final class PriceQuotes {
         if (!number.find()) {
             return before;
         }
-        int people = Numbers.parse(number.group(1));
+        return headcount(number.group(1));
+    }
+
+    /** A number as written, as a headcount: none for 0 or for more people than any quote is for. */
+    private static OptionalInt headcount(String number) {
+        int people = Numbers.parse(number);
         return people > 0 && people <= MAX_PEOPLE ? OptionalInt.of(people) : OptionalInt.empty();
     }
 
@@ -132,10 +136,7 @@ public final class PriceQuotes {
         if (named.isEmpty()) {
             notes(priceList.text(), people).forEach(note -> reply.append("\n- ").append(note));
         }
-        reply.append("\n\n(From our help center: ")
-                .append(priceList.sectionPath() == null || priceList.sectionPath().isBlank() ? priceList.title()
-                        : priceList.sectionPath())
-                .append(")");
+        reply.append("\n\n(From our help center: ").append(KnowledgeAnswers.sourceOf(priceList)).append(")");
         Outcome outcome = Outcome.say(Route.KNOWLEDGE.wire(), reply.toString(), turn.state().withUnanswered(0))
                 .citing(List.of(new Citation(priceList.documentId(), priceList.title(), priceList.sectionPath())))
                 .tool("search_faq", Map.of("query", PRICE_LIST_QUERY), priceList.documentId())

@@ -216,7 +216,8 @@ public class KnowledgeDirectoryImporter {
         Files.writeString(directory.resolve(SHIPPED_MANIFEST), text, StandardCharsets.UTF_8);
     }
 
-    static String hashOf(byte[] content) {
+    /** The hash {@value #SHIPPED_MANIFEST} records for a file: SHA-256 of its bytes, as lower-case hex. */
+    public static String hashOf(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

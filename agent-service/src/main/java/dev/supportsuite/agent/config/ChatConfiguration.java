@@ -113,10 +113,12 @@ class ChatConfiguration {
         RoutingPolicy policy = new RoutingPolicy(new RoutingPolicy.Settings(routing.handoffFrustration(),
                 routing.negativePolarity(), routing.unansweredHandoff()));
         Handoffs handoffs = new Handoffs();
+        Set<String> plans = new HashSet<>();
+        intentProperties.plans().forEach(plan -> plans.add(plan.toLowerCase(Locale.ROOT)));
         Set<String> productTerms = new HashSet<>(product.nameWords());
-        intentProperties.plans().forEach(plan -> productTerms.add(plan.toLowerCase(Locale.ROOT)));
+        productTerms.addAll(plans);
         KnowledgeAnswers knowledge = new KnowledgeAnswers(knowledgeSearch, handoffs, routing.unansweredHandoff(),
-                routing.sureAnswerConfidence(), productTerms);
+                routing.sureAnswerConfidence(), productTerms, plans);
         MemoryClient memory = new MemoryClient(http, services.memoryService(),
                 downstream(breakers, "memory-service", services.memoryTimeout()));
         TurnService turns = new TurnService(states, understander, policy, knowledge, new TicketTools(desk, clock),

@@ -43,19 +43,22 @@ public final class KnowledgeAnswers {
     private final int unansweredHandoff;
     private final double sureConfidence;
     private final Set<String> productTerms;
+    private final Set<String> plans;
     private final PriceQuotes quotes;
 
     /**
      * @param productTerms the product's own words a question may use without a passage repeating them (its
      *                     name and its plans' names), lower case
+     * @param plans        the plans' names, lower case: "and on Business?" asks again about another plan
      */
     public KnowledgeAnswers(KnowledgeSearch knowledge, Handoffs handoffs, int unansweredHandoff,
-            double sureConfidence, Set<String> productTerms) {
+            double sureConfidence, Set<String> productTerms, Set<String> plans) {
         this.knowledge = knowledge;
         this.handoffs = handoffs;
         this.unansweredHandoff = unansweredHandoff;
         this.sureConfidence = sureConfidence;
         this.productTerms = Set.copyOf(productTerms);
+        this.plans = Set.copyOf(plans);
         this.quotes = new PriceQuotes(knowledge);
     }
 
@@ -76,11 +79,12 @@ public final class KnowledgeAnswers {
     }
 
     private Mono<Outcome> answerOne(Turn turn, String opening) {
-        String question = turn.question();
+        Lookup lookup = lookupFor(turn);
+        String question = lookup.question();
         return knowledge.search(question)
                 .map(result -> result.answerable() && !result.passages().isEmpty()
-                        ? found(turn, opening, best(turn, result.passages()))
-                        : missed(turn, opening))
+                        ? found(turn, lookup, opening, lookup.best(result.passages()))
+                        : missed(turn, question, opening))
                 .onErrorResume(e -> {
                     searchFailed(turn, e);
                     ConversationState next = turn.state()
@@ -192,9 +196,10 @@ public final class KnowledgeAnswers {
      * empty otherwise, or when it cannot be reached, for a message that has another reply to fall back on.
      */
     private Mono<Outcome> answerIf(Turn turn, Predicate<KnowledgeSearch.Result> accepted) {
-        return knowledge.search(turn.question())
+        Lookup lookup = lookupFor(turn);
+        return knowledge.search(lookup.question())
                 .filter(result -> result.answerable() && !result.passages().isEmpty() && accepted.test(result))
-                .map(result -> found(turn, "", best(turn, result.passages())))
+                .map(result -> found(turn, lookup, "", lookup.best(result.passages())))
                 .onErrorResume(e -> {
                     searchFailed(turn, e);
                     return Mono.empty();
@@ -202,33 +207,62 @@ public final class KnowledgeAnswers {
     }
 
     /**
-     * The passage to answer with: the top one, except for a follow-up ("and with GitHub?" after a question about
-     * Slack), looked up together with the question before it, where the first passage with every word the
-     * follow-up adds is the answer, not the one about the earlier question.
+     * What to search for a message: the message itself; for a follow-up that only names something new ("and on
+     * Business?"), the earlier question restated about it; for any other follow-up, the earlier question and the
+     * follow-up together.
      */
-    private static KnowledgeSearch.Passage best(Turn turn, List<KnowledgeSearch.Passage> passages) {
+    private Lookup lookupFor(Turn turn) {
         if (!turn.followsUp()) {
-            return passages.get(0);
+            return new Lookup(turn.question(), List.of(), null);
         }
-        List<String> added = Phrases.contentWords(turn.text());
-        return passages.stream()
-                .filter(passage -> {
-                    String haystack = (passage.title() + " " + passage.text()).toLowerCase(Locale.ROOT);
-                    return added.stream().allMatch(haystack::contains);
-                })
-                .findFirst()
-                .orElse(passages.get(0));
+        String asked = Phrases.withoutCourtesies(turn.text()).strip();
+        return FollowUpQuestions.restated(turn.topic(), asked, plans, productTerms)
+                .map(restated -> new Lookup(restated.question(), List.of(),
+                        passage -> passage.documentId().equals(turn.state().lastAnswerId())
+                                && restated.namedIn(passage.title() + " " + passage.text())))
+                .orElseGet(() -> new Lookup(turn.question(), Phrases.contentWords(turn.text()), null));
+    }
+
+    /**
+     * What a message is searched as, and which passage answers it.
+     *
+     * @param question the text searched
+     * @param added    for a follow-up searched together with the question before it ("and with GitHub?" after a
+     *                 question about Slack), the words it adds; empty otherwise
+     * @param kept     for a restated follow-up, the passage that answers it ahead of the top one: the entry that
+     *                 answered the earlier question, when it names what the follow-up names (an entry that gave
+     *                 the storage on Team and names Business gives it on Business too); null otherwise
+     */
+    private record Lookup(String question, List<String> added, Predicate<KnowledgeSearch.Passage> kept) {
+
+        /**
+         * The passage to answer with: the top one, except when the follow-up's words were searched together with the
+         * question before, where the first passage with every word the follow-up adds is the answer, not the one
+         * about the earlier question, and for a restated follow-up, the kept one when it was found.
+         */
+        KnowledgeSearch.Passage best(List<KnowledgeSearch.Passage> passages) {
+            if (kept != null) {
+                return passages.stream().filter(kept).findFirst().orElse(passages.get(0));
+            }
+            return passages.stream()
+                    .filter(passage -> {
+                        String haystack = (passage.title() + " " + passage.text()).toLowerCase(Locale.ROOT);
+                        return added.stream().allMatch(haystack::contains);
+                    })
+                    .findFirst()
+                    .orElse(passages.get(0));
+        }
     }
 
     private static void searchFailed(Turn turn, Throwable e) {
         log.warn("Knowledge search failed conversationId={}: {}", turn.state().conversationId(), e.toString());
     }
 
-    private Outcome found(Turn turn, String opening, KnowledgeSearch.Passage best) {
+    private Outcome found(Turn turn, Lookup lookup, String opening, KnowledgeSearch.Passage best) {
         String source = sourceOf(best);
         String passage = quote(best.text());
         String content;
-        ConversationState next = turn.state().withUnanswered(0);
+        ConversationState next = turn.state().withUnanswered(0).withLastAnswer(best.documentId());
         List<String> missing = Phrases.namesMissingFrom(turn.text(), best.title() + " " + best.text(), productTerms);
         boolean sure = best.confidence() >= sureConfidence && missing.isEmpty();
         boolean problem = turn.understood().is("technical_issue");
@@ -257,11 +291,11 @@ public final class KnowledgeAnswers {
                     + "say yes.";
         }
         if (problem) {
-            next = next.withPending(Pending.offerHelp(turn.question()));
+            next = next.withPending(Pending.offerHelp(lookup.question()));
         }
         return Outcome.say(Route.KNOWLEDGE.wire(), content, next)
                 .citing(List.of(new Citation(best.documentId(), best.title(), best.sectionPath())))
-                .tool("search_faq", Map.of("query", turn.question()), best.documentId());
+                .tool("search_faq", Map.of("query", lookup.question()), best.documentId());
     }
 
     private static boolean opensWithYesOrNo(String passage) {
@@ -293,18 +327,18 @@ public final class KnowledgeAnswers {
         return passage.substring(0, space > 0 ? space : MAX_QUOTE_CHARS) + " …";
     }
 
-    private Outcome missed(Turn turn, String opening) {
+    private Outcome missed(Turn turn, String question, String opening) {
         int misses = turn.state().unanswered() + 1;
         if (unansweredHandoff > 0 && misses >= unansweredHandoff) {
             Turn counted = turn.withState(turn.state().withUnanswered(misses));
             return handoffs.handOff(counted, List.of(HandoffReasons.NO_ANSWER))
-                    .tool("search_faq", Map.of("query", turn.question()), "no_answer");
+                    .tool("search_faq", Map.of("query", question), "no_answer");
         }
-        ConversationState next = turn.state().withUnanswered(misses)
-                .withPending(Pending.offerHelp(turn.question()));
+        ConversationState next = turn.state().withUnanswered(misses).withLastAnswer(null)
+                .withPending(Pending.offerHelp(question));
         return Outcome.say(Route.KNOWLEDGE.wire(), opening + "I couldn't find a reliable answer to that in our help "
                         + "center, and I'd rather not guess. I can open a ticket so a person follows up, or connect "
                         + "you with someone now. Just say which.", next)
-                .tool("search_faq", Map.of("query", turn.question()), "no_answer");
+                .tool("search_faq", Map.of("query", question), "no_answer");
     }
 }

@@ -399,15 +399,32 @@ final class Phrases {
         }
         // Only what is asked: "Hi, I'm Bashir from Okafor Labs. How do I reset my password?" asks about passwords
         List<String> asked = questionsIn(message);
-        String question = asked.isEmpty() ? message : String.join(" ", asked);
-        Matcher word = NAME_WORD.matcher(question);
+        for (String token : namesIn(asked.isEmpty() ? message : String.join(" ", asked), productTerms)) {
+            String lower = token.toLowerCase(Locale.ROOT);
+            boolean capitals = token.equals(token.toUpperCase(Locale.ROOT));
+            if (!haystack.contains(lower) && !compact.contains(lower)
+                    && !(lower.length() >= MIN_STEMMED_LETTERS && haystack.contains(lower.substring(0, lower.length() - 1)))
+                    && !(capitals && spelledOut(token, haystack))) {
+                missing.add(token);
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * The names a text uses, each once, in order: capitalised words inside a sentence and acronyms ("Salesforce",
+     * "CRM"), leaving out greetings, months, shouted words and the product's own terms (lower case).
+     */
+    static List<String> namesIn(String text, Set<String> productTerms) {
+        List<String> names = new ArrayList<>();
+        Matcher word = NAME_WORD.matcher(text);
         char last = '.';
         int scanned = 0;
         while (word.find()) {
             // The last non-blank character before the word tells whether it opens a sentence.
             for (int i = scanned; i < word.start(); i++) {
-                if (!Character.isWhitespace(question.charAt(i))) {
-                    last = question.charAt(i);
+                if (!Character.isWhitespace(text.charAt(i))) {
+                    last = text.charAt(i);
                 }
             }
             scanned = word.end();
@@ -418,13 +435,11 @@ final class Phrases {
             boolean capitals = token.equals(token.toUpperCase(Locale.ROOT));
             if (!opensSentence && Character.isUpperCase(token.charAt(0)) && !NOT_NAMES.contains(lower)
                     && !(capitals && token.length() > MAX_ACRONYM_LETTERS) && !productTerms.contains(lower)
-                    && !haystack.contains(lower) && !compact.contains(lower)
-                    && !(lower.length() >= MIN_STEMMED_LETTERS && haystack.contains(lower.substring(0, lower.length() - 1)))
-                    && !(capitals && spelledOut(token, haystack)) && !missing.contains(token)) {
-                missing.add(token);
+                    && !names.contains(token)) {
+                names.add(token);
             }
         }
-        return missing;
+        return names;
     }
 
     /** Whether the passage spells the acronym out: "SSO" in "single sign-on", "DPA" in "data processing agreement". */

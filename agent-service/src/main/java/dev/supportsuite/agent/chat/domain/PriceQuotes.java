@@ -77,23 +77,43 @@ public final class PriceQuotes {
 
     /**
      * The headcount of a price question, or of a follow-up to one: after "how much would it cost for 12
-     * people?", "what about 30?" asks the same for 30, and "and for Business?" the same for Business.
+     * people?", "what about 30?" asks the same for 30, and "and for Business?" the same for Business; a follow-up
+     * to those follow-ups keeps the last headcount named.
      */
     static OptionalInt headcountFor(Turn turn) {
         OptionalInt asked = headcountAskedAbout(turn.text());
         if (asked.isPresent() || !turn.followsUp()) {
             return asked;
         }
-        List<String> earlier = turn.state().recentMessages();
-        OptionalInt before = headcountAskedAbout(earlier.get(earlier.size() - 1));
-        if (before.isEmpty()) {
-            return before;
+        List<String> chain = turn.leanedOn();
+        OptionalInt before = OptionalInt.empty();
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            OptionalInt named = headcountAskedAbout(chain.get(i));
+            before = named.isPresent() ? named : before.isPresent() ? numberIn(chain.get(i), before) : before;
         }
-        Matcher number = LONE_NUMBER.matcher(Phrases.normal(turn.text()));
-        if (!number.find()) {
-            return before;
+        return before.isPresent() ? numberIn(turn.text(), before) : before;
+    }
+
+    /**
+     * The plans a price question asks about: those it names, else those the last message it follows up names ("what
+     * about 30?" after "and for Team?" asks about Team); none for every plan.
+     */
+    private static List<PlanPrice> plansAskedAbout(Turn turn, List<PlanPrice> prices) {
+        List<String> asked = new ArrayList<>(List.of(turn.text()));
+        asked.addAll(turn.leanedOn());
+        for (String message : asked) {
+            List<PlanPrice> named = prices.stream().filter(price -> price.namedIn(message)).toList();
+            if (!named.isEmpty()) {
+                return named;
+            }
         }
-        return headcount(number.group(1));
+        return List.of();
+    }
+
+    /** The headcount a follow-up names ("what about 30?"), or {@code otherwise} when it names none. */
+    private static OptionalInt numberIn(String followUp, OptionalInt otherwise) {
+        Matcher number = LONE_NUMBER.matcher(Phrases.normal(followUp));
+        return number.find() ? headcount(number.group(1)) : otherwise;
     }
 
     /** A number as written, as a headcount: none for 0 or for more people than any quote is for. */
@@ -126,7 +146,7 @@ public final class PriceQuotes {
         if (prices.isEmpty()) {
             return Optional.empty();
         }
-        List<PlanPrice> named = prices.stream().filter(price -> price.namedIn(turn.question())).toList();
+        List<PlanPrice> named = plansAskedAbout(turn, prices);
         List<PlanPrice> quoted = named.isEmpty() ? prices : named;
         StringBuilder reply = new StringBuilder("For ").append(people).append(people == 1 ? " person" : " people")
                 .append(", by the prices in our help center:\n");

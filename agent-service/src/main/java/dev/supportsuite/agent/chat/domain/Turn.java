@@ -1,6 +1,7 @@
 package dev.supportsuite.agent.chat.domain;
 
 import dev.supportsuite.agent.conversation.domain.ConversationState;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,18 +21,47 @@ public record Turn(ConversationState state, String text, Understanding understoo
 
     /**
      * What to look up for this message: the message without the courtesies it opens with ("thanks! how do I add
-     * a member?"), or for a follow-up that only makes sense after the previous one ("and for the Business
-     * plan?", "what about Jira?"), the two together.
+     * a member?"), or for a follow-up that only makes sense after an earlier question ("and for the Business
+     * plan?", "what about Jira?"), that question and the follow-up together.
      */
     public String question() {
         String asked = Phrases.withoutCourtesies(text);
-        List<String> earlier = state.recentMessages();
-        return followsUp() ? earlier.get(earlier.size() - 1) + " " + asked.strip() : asked;
+        return followsUp() ? topic() + " " + asked.strip() : asked;
     }
 
     /** Whether the message leans on the one before it ("ok, and for annual plans?"). */
     public boolean followsUp() {
         return Phrases.followUp(Phrases.withoutCourtesies(text)) && !state.recentMessages().isEmpty();
+    }
+
+    /**
+     * The earlier messages a follow-up leans on, newest first: back to the last one that was no follow-up itself, so
+     * "and Jira?" after "what about GitHub?" after "do you integrate with Slack?" leans on the Slack question (and
+     * on "what about GitHub?" on the way). All recent messages when every one of them was a follow-up; none when this
+     * message is no follow-up.
+     */
+    public List<String> leanedOn() {
+        if (!followsUp()) {
+            return List.of();
+        }
+        List<String> earlier = state.recentMessages();
+        List<String> chain = new ArrayList<>();
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            chain.add(earlier.get(i));
+            if (!Phrases.followUp(Phrases.withoutCourtesies(earlier.get(i)))) {
+                break;
+            }
+        }
+        return chain;
+    }
+
+    /**
+     * The question a follow-up is about: the last earlier message that was no follow-up itself (the oldest recent one
+     * when all were); null when this message is no follow-up.
+     */
+    public String topic() {
+        List<String> chain = leanedOn();
+        return chain.isEmpty() ? null : Phrases.withoutCourtesies(chain.get(chain.size() - 1)).strip();
     }
 
     public Turn withState(ConversationState next) {

@@ -376,10 +376,12 @@ public final class TurnService {
     }
 
     private Mono<Boolean> record(ChatInboundMessage inbound, Understanding understood, Outcome outcome, Instant now) {
-        ConversationState next = outcome.state()
-                .heard(inbound.content(), understood.intent(), understood.mood().measured()
-                        ? understood.mood().polarity() : null, inbound.seq(), now);
+        // The intent as reported is remembered: "what about SSO?" after an off-topic guess that the help center
+        // answered follows up a question
         String intent = reportedIntent(understood, outcome);
+        ConversationState next = outcome.state()
+                .heard(inbound.content(), intent, understood.mood().measured()
+                        ? understood.mood().polarity() : null, inbound.seq(), now);
         boolean escalated = outcome.escalated() || next.mode() != Mode.AI;
         boolean degraded = outcome.degraded() || understood.classifierFailed();
         ChatOutboundMessage reply = outcome.content() == null ? null

@@ -39,7 +39,7 @@ public final class R2dbcConversationStateRepository implements ConversationState
 
     /** The part of the state nobody queries by. */
     record Memo(Pending pending, List<String> recentIntents, List<String> recentMessages, List<Double> polarities,
-            int unanswered, long lastSeq, Instant waitingSince, String lastTicketId) {
+            int unanswered, long lastSeq, Instant waitingSince, String lastTicketId, String lastAnswerId) {
     }
 
     private final DatabaseClient db;
@@ -61,7 +61,8 @@ public final class R2dbcConversationStateRepository implements ConversationState
     @Override
     public Mono<ConversationState> save(ConversationState state) {
         String memo = json.writeValueAsString(new Memo(state.pending(), state.recentIntents(), state.recentMessages(),
-                state.polarities(), state.unanswered(), state.lastSeq(), state.waitingSince(), state.lastTicketId()));
+                state.polarities(), state.unanswered(), state.lastSeq(), state.waitingSince(), state.lastTicketId(),
+                state.lastAnswerId()));
         DatabaseClient.GenericExecuteSpec spec = db.sql(state.stored() ? UPDATE : INSERT)
                 .bind("id", state.conversationId())
                 .bind("mode", state.mode().wire())
@@ -106,7 +107,7 @@ public final class R2dbcConversationStateRepository implements ConversationState
                 row.get("handoff_id", String.class), memo.pending(), nullToEmpty(memo.recentIntents()),
                 nullToEmpty(memo.recentMessages()), nullToEmpty(memo.polarities()), memo.unanswered(), memo.lastSeq(),
                 row.get("version", Long.class), row.get("updated_at", OffsetDateTime.class).toInstant(),
-                memo.waitingSince(), memo.lastTicketId());
+                memo.waitingSince(), memo.lastTicketId(), memo.lastAnswerId());
     }
 
     private static <T> List<T> nullToEmpty(List<T> values) {

@@ -21,6 +21,8 @@ import java.util.List;
  * @param waitingSince    when the conversation started waiting for a human; null unless waiting
  * @param lastTicketId    the ticket the conversation last opened, showed or changed ("close that one" means it);
  *                        null before any
+ * @param lastAnswerId    the knowledge-base document the last answer came from ("and on Business?" may be answered by
+ *                        the same entry); null before any, or after a question the knowledge base had no answer for
  */
 public record ConversationState(
         String conversationId,
@@ -37,7 +39,8 @@ public record ConversationState(
         long version,
         Instant updatedAt,
         Instant waitingSince,
-        String lastTicketId) {
+        String lastTicketId,
+        String lastAnswerId) {
 
     /** How many recent intents, messages and polarities a state keeps. */
     public static final int KEPT = 6;
@@ -51,7 +54,7 @@ public record ConversationState(
 
     public static ConversationState start(String conversationId, String userId, String identityType, Instant now) {
         return new ConversationState(conversationId, userId, identityType, Mode.AI, null, null, List.of(), List.of(),
-                List.of(), 0, 0, 0, now, null, null);
+                List.of(), 0, 0, 0, now, null, null, null);
     }
 
     public boolean stored() {
@@ -63,17 +66,17 @@ public record ConversationState(
         Instant waiting = next != Mode.WAITING_FOR_HUMAN ? null : mode == Mode.WAITING_FOR_HUMAN ? waitingSince
                 : updatedAt;
         return new ConversationState(conversationId, userId, identityType, next, handoff, pending, recentIntents,
-                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waiting, lastTicketId);
+                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waiting, lastTicketId, lastAnswerId);
     }
 
     public ConversationState withPending(Pending next) {
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, next, recentIntents,
-                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waitingSince, lastTicketId);
+                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waitingSince, lastTicketId, lastAnswerId);
     }
 
     public ConversationState withUnanswered(int count) {
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, recentIntents,
-                recentMessages, polarities, count, lastSeq, version, updatedAt, waitingSince, lastTicketId);
+                recentMessages, polarities, count, lastSeq, version, updatedAt, waitingSince, lastTicketId, lastAnswerId);
     }
 
     /** The state after a customer message: remembered, with its intent and polarity (null when unknown). */
@@ -83,24 +86,31 @@ public record ConversationState(
         List<Double> moods = polarity == null ? polarities : keepLast(polarities, polarity);
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, intents,
                 keepLast(recentMessages, kept), moods, unanswered, Math.max(lastSeq, seq), version, now, waitingSince,
-                lastTicketId);
+                lastTicketId, lastAnswerId);
     }
 
     /** The state after the conversation opened, showed or changed {@code ticketId}. */
     public ConversationState withLastTicket(String ticketId) {
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, recentIntents,
-                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waitingSince, ticketId);
+                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waitingSince, ticketId, lastAnswerId);
+    }
+
+    /** The state after an answer from {@code documentId}, or after a question left unanswered (null). */
+    public ConversationState withLastAnswer(String documentId) {
+        return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, recentIntents,
+                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waitingSince, lastTicketId,
+                documentId);
     }
 
     /** The state as stored once more: {@code version} one higher. */
     public ConversationState savedOnce() {
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, recentIntents,
-                recentMessages, polarities, unanswered, lastSeq, version + 1, updatedAt, waitingSince, lastTicketId);
+                recentMessages, polarities, unanswered, lastSeq, version + 1, updatedAt, waitingSince, lastTicketId, lastAnswerId);
     }
 
     public ConversationState touched(Instant now) {
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, recentIntents,
-                recentMessages, polarities, unanswered, lastSeq, version, now, waitingSince, lastTicketId);
+                recentMessages, polarities, unanswered, lastSeq, version, now, waitingSince, lastTicketId, lastAnswerId);
     }
 
     private static <T> List<T> keepLast(List<T> values, T added) {

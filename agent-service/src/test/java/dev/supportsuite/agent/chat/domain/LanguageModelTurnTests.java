@@ -55,7 +55,8 @@ class LanguageModelTurnTests {
         OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder().baseUrl(openAi.baseUrl()).apiKey("test")
                 .modelName("gpt-4o-mini").timeout(Duration.ofSeconds(5)).build();
         turns = new TurnService(states, understander, policy,
-                new KnowledgeAnswers(knowledge, handoffs, 3, 0.7, java.util.Set.of("team", "business")),
+                new KnowledgeAnswers(knowledge, handoffs, 3, 0.7, java.util.Set.of("team", "business"),
+                        java.util.Set.of("team", "business")),
                 new TicketTools(desk, clock), new AccountLookup(desk), new DirectAnswers(), handoffs, published, clock)
                 .withModel(new ModelAnswers(model, knowledge, desk, JsonMapper.builder().build(), 3,
                         "Acme Desk, a help desk product").withMemory((conversationId, caller) -> Mono.justOrEmpty(memories.get(caller.userId()))),

@@ -73,7 +73,8 @@ class TurnServiceTests {
         RoutingPolicy policy = new RoutingPolicy(new RoutingPolicy.Settings(0.8, 0.3, 3));
         Handoffs handoffs = new Handoffs();
         return new TurnService(override == null ? states : override.wrap(states), understander, policy,
-                new KnowledgeAnswers(search, handoffs, 3, 0.7, java.util.Set.of("team", "business")),
+                new KnowledgeAnswers(search, handoffs, 3, 0.7, java.util.Set.of("team", "business"),
+                        java.util.Set.of("free", "team", "business", "enterprise")),
                 new TicketTools(desk, clock), new AccountLookup(desk),
                 new DirectAnswers(), handoffs, published, clock)
                 .withMemory((conversationId, caller) -> {
@@ -251,6 +252,8 @@ class TurnServiceTests {
                 .startsWith("For 30 people").contains("Team: $240 a month billed annually");
         assertThat(say("c-price2", "and for Team?").content()).as("the same 20 seats on another plan")
                 .startsWith("For 20 people").contains("Team: $160 a month billed annually");
+        assertThat(say("c-price2", "what about 30?").content()).as("Team again, for 30")
+                .startsWith("For 30 people").contains("Team: $240 a month billed annually").doesNotContain("Business:");
         assertThat(published.turns).filteredOn(t -> t.conversationId().equals("c-price1")).first()
                 .satisfies(t -> assertThat(t.toolCalls()).extracting("name")
                         .containsExactly("search_faq", "quote_price"));
@@ -1138,6 +1141,37 @@ class TurnServiceTests {
         assertThat(reply.content()).startsWith("Link Jira issues to tasks");
         assertThat(reply.citations()).extracting("documentId").containsExactly("doc-jira");
         assertThat(reply.intent()).isEqualTo("integration_question");
+    }
+
+    @Test
+    void aFollowUpNamingAnotherPlanIsTheEarlierQuestionAboutThatPlanAnsweredByTheSameEntry() {
+        intents.put("how much storage do we get on Team?", "plan_upgrade");
+        intents.put("and on Business?", "greeting");
+        intents.put("and on Enterprise?", "greeting");
+        KnowledgeSearch.Passage storage = new KnowledgeSearch.Passage("doc-storage", "Storage", "", "Storage…",
+                "100 GB per paid member on Team and Business.", 0.74);
+        KnowledgeSearch.Passage upload = new KnowledgeSearch.Passage("doc-upload", "Uploads", "", "A file…",
+                "A file can be 5 GB on Business and Enterprise.", 0.75);
+        knows("how much storage do we get on Team?", "doc-storage", "Storage", "", storage.text(), 0.79);
+        // the restated question finds the upload limit first, which names Business too
+        knowledge.put("how much storage do we get on Business?",
+                new KnowledgeSearch.Result(true, List.of(upload, storage)));
+        knowledge.put("how much storage do we get on Enterprise?",
+                new KnowledgeSearch.Result(true, List.of(upload, storage)));
+
+        say("c-storage", "how much storage do we get on Team?");
+        ChatOutboundMessage business = say("c-storage", "and on Business?");
+        ChatOutboundMessage enterprise = say("c-storage", "and on Enterprise?");
+
+        assertThat(business.citations()).as("the entry that answered for Team names Business")
+                .extracting("documentId").containsExactly("doc-storage");
+        assertThat(business.content()).startsWith("100 GB per paid member");
+        assertThat(published.turns).filteredOn(t -> t.conversationId().equals("c-storage")).element(1)
+                .satisfies(t -> assertThat(t.toolCalls()).singleElement()
+                        .satisfies(call -> assertThat(call.arguments())
+                                .containsEntry("query", "how much storage do we get on Business?")));
+        assertThat(enterprise.citations()).as("it does not name Enterprise: the top entry answers")
+                .extracting("documentId").containsExactly("doc-upload");
     }
 
     @Test

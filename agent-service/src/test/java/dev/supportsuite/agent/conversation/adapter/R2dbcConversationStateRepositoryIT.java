@@ -50,13 +50,16 @@ class R2dbcConversationStateRepositoryIT {
                 .heard("my invoice is wrong", "billing_question", -0.25, 3, now)
                 .withPending(Pending.of(Pending.TICKET_CONFIRM).with("subject", "Invoice wrong"))
                 .withMode(Mode.WAITING_FOR_HUMAN, "H-1")
-                .withUnanswered(2);
+                .withUnanswered(2)
+                .withLastTicket("T-1")
+                .withLastAnswer("faq-billing-invoices");
 
         ConversationState saved = states.save(state).block(wait);
         ConversationState read = states.find(id).block(wait);
 
         assertThat(saved.version()).isEqualTo(1);
         assertThat(read).isEqualTo(saved);
+        assertThat(read.lastAnswerId()).isEqualTo("faq-billing-invoices");
     }
 
     @Test

@@ -39,6 +39,10 @@ public final class AccountLookup {
             "projects", Pattern.compile("\\bprojects?\\b"),
             "API calls", Pattern.compile("\\b(?:api calls?|api requests?|requests? to the api)\\b"));
 
+    /** Facts of the account besides its usage a question may ask about along with it. */
+    private static final Pattern OTHER_FACTS = Pattern.compile("\\b(?:invoices?|renew\\w*|bill\\w*|pay\\w*|charge\\w*"
+            + "|subscriptions?|trial|due|cost\\w*|price\\w*|account|details|everything)\\b");
+
     private final SupportDesk desk;
 
     public AccountLookup(SupportDesk desk) {
@@ -64,6 +68,11 @@ public final class AccountLookup {
                 .zipWith(recent)
                 .map(both -> {
                     SupportDesk.Account account = both.getT1();
+                    Note usage = charge ? null : usageAskedAbout(turn.text(), account);
+                    if (usage != null) {
+                        return Outcome.say(Route.ACCOUNT.wire(), usage.text(), next)
+                                .tool("lookup_account", Map.of(), account.plan());
+                    }
                     String text = describe(account, charge);
                     Optional<SupportDesk.Invoice> asked = askedAbout(turn.text(), both.getT2());
                     if (asked.isPresent() && (account.lastInvoice() == null
@@ -136,6 +145,16 @@ public final class AccountLookup {
                 .toList();
         return lines.isEmpty() ? null : new Note("You're on the " + account.plan() + " plan, with "
                 + String.join(" and ", lines) + " in use.", "plan");
+    }
+
+    /**
+     * The answer to a question about how much of the account is used and nothing else of it ("how many seats are we
+     * using?", "how much storage do we have left?"): where it stands on those metrics; null for any other question,
+     * or when the account measures none of them, which the whole account then answers.
+     */
+    private static Note usageAskedAbout(String text, SupportDesk.Account account) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return OTHER_FACTS.matcher(lower).find() ? null : planNote(account, metricsIn(lower));
     }
 
     /** The usage metrics a question names, by the names the account's usage lines start with. */

@@ -132,6 +132,10 @@ public final class RoutingPolicy {
         if (TicketTools.changesStatusOfIt(text, recentIntents)) {
             return understood.actingAs("update_ticket");
         }
+        if (TicketTools.pointsAtListed(text, recentIntents) && !understood.is("update_ticket")) {
+            // "what about the second one?" after a list of tickets asks about that ticket
+            return understood.actingAs("ticket_status");
+        }
         if (Phrases.complainsOfTheHelp(text) || (understood.outOfScope() && exasperated(understood.mood()))) {
             // "you keep giving me the same useless answer", "this is ridiculous": no entry answers these
             return understood.actingAs("complaint");

@@ -71,6 +71,17 @@ public final class TicketTools {
     /** How far into a message a command to change a ticket may start ("hi, please add to my ticket ..."). */
     private static final int LEADING_COMMAND_CHARS = 12;
     private static final Pattern TICKET_ID = Pattern.compile("\\bTKT-[A-Z0-9]+\\b", Pattern.CASE_INSENSITIVE);
+    /** The words for a place in a list, as a regular expression group. */
+    private static final String PLACES = "(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|top|bottom)";
+    /** What {@link #placeIn} returns for a message that points at no place, and for one that points at the last. */
+    private static final int NO_PLACE = -2;
+    private static final int LAST_PLACE = -1;
+    /**
+     * A ticket pointed at by its place in the list the conversation showed last: "the first one", "the 2nd ticket",
+     * "the last one", "number 2", "#2".
+     */
+    private static final Pattern PLACE_IN_LIST = Pattern.compile("\\b" + PLACES + " (?:one|ticket|case)\\b"
+            + "|\\bthe " + PLACES + "\\s*[.!?]*$|(?:\\bnumber |\\bno\\. ?|#)([1-9])\\b");
     /** Where a command may start: the message's start, after a punctuation mark or a word such as "so" or "please". */
     private static final String COMMAND_START =
             "(?:^|[,.;!]\\s*|\\b(?:so|and|then|ok|okay|please|pls|just|you can|can you|could you|go ahead and)\\s+)";
@@ -87,7 +98,8 @@ public final class TicketTools {
      * such as "so" or "please"; "how do I close it?" is a question.
      */
     private static final Pattern STATUS_OF_IT = Pattern.compile(
-            COMMAND_START + "(close|resolve|cancel|reopen|re-open)\\s+(?:it|that|this|that one|this one)\\b"
+            COMMAND_START + "(close|resolve|cancel|reopen|re-open)\\s+(?:it|that|this|that one|this one|the "
+                    + PLACES + "(?: one| ticket| case)?)\\b"
                     + "(?!\\s+(?:account|workspace|project|subscription|plan)\\b)");
     /**
      * A status change of a ticket named by its topic: "close my google calendar ticket", "can you cancel that
@@ -240,7 +252,7 @@ public final class TicketTools {
         if (!turn.verified()) {
             return Mono.just(signInFirst(turn, Route.TICKET_STATUS));
         }
-        String id = turn.understood().entity(Entity.TICKET_ID).orElse(null);
+        String id = turn.understood().entity(Entity.TICKET_ID).or(() -> listedAt(turn)).orElse(null);
         if (id == null) {
             return list(turn);
         }
@@ -266,16 +278,22 @@ public final class TicketTools {
                                 turn.state())
                                 .tool("get_user_tickets", Map.of(), "0 tickets");
                     }
+                    ConversationState listed = turn.state().withListedTickets(
+                            tickets.stream().map(SupportDesk.Ticket::id).toList());
                     if (tickets.size() == 1) {
                         return Outcome.say(Route.TICKET_STATUS.wire(), "You have one ticket with us. "
-                                        + describe(tickets.get(0)), turn.state().withLastTicket(tickets.get(0).id()))
+                                        + describe(tickets.get(0)), listed.withLastTicket(tickets.get(0).id()))
                                 .tool("get_user_tickets", Map.of(), "1 ticket");
                     }
                     StringBuilder text = new StringBuilder("Here are your most recent tickets:");
-                    tickets.forEach(ticket -> text.append("\n- ").append(ticket.id()).append(" \"")
-                            .append(ticket.subject()).append("\": ").append(words(ticket.status())));
-                    text.append("\nAsk me about any of them by its ticket number (TKT-…) for the details.");
-                    return Outcome.say(Route.TICKET_STATUS.wire(), text.toString(), turn.state())
+                    for (int i = 0; i < tickets.size(); i++) {
+                        SupportDesk.Ticket ticket = tickets.get(i);
+                        text.append("\n").append(i + 1).append(". ").append(ticket.id()).append(" \"")
+                                .append(ticket.subject()).append("\": ").append(words(ticket.status()));
+                    }
+                    text.append("\nAsk me about any of them by its number in this list or its ticket number (TKT-…) "
+                            + "for the details.");
+                    return Outcome.say(Route.TICKET_STATUS.wire(), text.toString(), listed)
                             .tool("get_user_tickets", Map.of(), tickets.size() + " tickets");
                 })
                 .onErrorResume(e -> Mono.just(toolFailed(turn, Route.TICKET_STATUS, "get_user_tickets", Map.of(), e,
@@ -288,7 +306,7 @@ public final class TicketTools {
         if (!turn.verified()) {
             return Mono.just(signInFirst(turn, Route.UPDATE_TICKET));
         }
-        String id = turn.understood().entity(Entity.TICKET_ID).orElse(null);
+        String id = turn.understood().entity(Entity.TICKET_ID).or(() -> listedAt(turn)).orElse(null);
         if (id != null) {
             return apply(turn, id, turn.text());
         }
@@ -315,12 +333,16 @@ public final class TicketTools {
                     }
                     StringBuilder text = new StringBuilder(reopening ? "Which ticket should I reopen? Your recent "
                             + "tickets:" : "Which ticket should I update? Your open tickets:");
-                    active.stream().limit(LISTED).forEach(ticket -> text.append("\n- ").append(ticket.id())
-                            .append(" \"").append(ticket.subject()).append('"'));
+                    List<SupportDesk.Ticket> shown = active.stream().limit(LISTED).toList();
+                    for (int i = 0; i < shown.size(); i++) {
+                        text.append("\n").append(i + 1).append(". ").append(shown.get(i).id()).append(" \"")
+                                .append(shown.get(i).subject()).append('"');
+                    }
                     Pending which = Pending.of(Pending.UPDATE_WHICH).with("text", turn.text());
                     return Mono.just(Outcome.say(Route.UPDATE_TICKET.wire(), text.toString(),
-                            turn.state().withPending(which)).tool("get_user_tickets", Map.of(),
-                            active.size() + " open"));
+                            turn.state().withPending(which)
+                                    .withListedTickets(shown.stream().map(SupportDesk.Ticket::id).toList()))
+                            .tool("get_user_tickets", Map.of(), active.size() + " open"));
                 })
                 .onErrorResume(e -> Mono.just(toolFailed(turn, Route.UPDATE_TICKET, "get_user_tickets", Map.of(), e,
                         "so I can't update tickets right now.", turn.state())));
@@ -329,7 +351,7 @@ public final class TicketTools {
     /** The customer named the ticket to update; empty when the message names none. */
     public Mono<Outcome> which(Turn turn, Pending pending) {
         String earlier = pending.slot("text") == null ? "" : pending.slot("text") + "\n";
-        String id = turn.understood().entity(Entity.TICKET_ID).orElse(null);
+        String id = turn.understood().entity(Entity.TICKET_ID).or(() -> listedAt(turn)).orElse(null);
         if (id == null) {
             if (Phrases.no(turn.text())) {
                 return Mono.just(cancelled(turn));
@@ -538,6 +560,50 @@ public final class TicketTools {
     }
 
     /**
+     * The ticket the message points at by its place in the list the conversation showed last ("close the first
+     * one", "what about number 2?", "the last one"); empty when it points at none, or at a place the list did not
+     * have.
+     */
+    static Optional<String> listedAt(Turn turn) {
+        List<String> listed = turn.state().listedTicketIds();
+        int place = placeIn(turn.text());
+        if (listed.isEmpty() || place == NO_PLACE) {
+            return Optional.empty();
+        }
+        int index = place == LAST_PLACE ? listed.size() - 1 : place;
+        return index < listed.size() ? Optional.of(listed.get(index)) : Optional.empty();
+    }
+
+    /** The place in a list a message points at, from 0; {@code LAST_PLACE} for the last, {@code NO_PLACE} for none. */
+    static int placeIn(String text) {
+        Matcher matcher = PLACE_IN_LIST.matcher(Phrases.normal(text));
+        if (!matcher.find()) {
+            return NO_PLACE;
+        }
+        String word = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+        if (word == null) {
+            return Integer.parseInt(matcher.group(3)) - 1;
+        }
+        return switch (word) {
+            case "first", "1st", "top" -> 0;
+            case "second", "2nd" -> 1;
+            case "third", "3rd" -> 2;
+            case "fourth", "4th" -> 3;
+            case "fifth", "5th" -> 4;
+            default -> LAST_PLACE;
+        };
+    }
+
+    /**
+     * Whether the message points at a ticket by its place in a list ("what's the status of the second one?") right
+     * after a turn about tickets, which may have listed them.
+     */
+    public static boolean pointsAtListed(String text, List<String> recentIntents) {
+        return !recentIntents.isEmpty() && aboutATicket(recentIntents.get(recentIntents.size() - 1))
+                && placeIn(text) != NO_PLACE;
+    }
+
+    /**
      * The one ticket whose subject shares the most topic words with the message ("close the calendar ticket" →
      * "Google Calendar events are missing"); empty when none or several tie.
      */
@@ -632,7 +698,9 @@ public final class TicketTools {
             return "billing";
         }
         if (text.matches("(?s).*\\b(password|log ?in|sign ?in|error|crash\\w*|bug|broken|sync\\w*|api|slow|outage"
-                + "|down|fail\\w*|not working|doesn'?t work)\\b.*")) {
+                + "|down|fail\\w*|not working|doesn'?t work|times? ?out|timed out|timing out|freez\\w*|stuck|hangs?"
+                + "|glitch\\w*|stopped|not (?:arriving|loading|showing|saving|sending|updating)|missing|disappeared"
+                + "|export\\w*|import\\w*|upload\\w*|notifications?|integrations?|webhooks?)\\b.*")) {
             return "technical";
         }
         if (text.matches("(?s).*\\b(plan|seats?|upgrade|downgrade|account|subscription|user)\\b.*")) {

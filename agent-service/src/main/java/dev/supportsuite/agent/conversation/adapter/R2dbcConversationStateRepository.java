@@ -39,7 +39,8 @@ public final class R2dbcConversationStateRepository implements ConversationState
 
     /** The part of the state nobody queries by. */
     record Memo(Pending pending, List<String> recentIntents, List<String> recentMessages, List<Double> polarities,
-            int unanswered, long lastSeq, Instant waitingSince, String lastTicketId, String lastAnswerId) {
+            int unanswered, long lastSeq, Instant waitingSince, String lastTicketId, String lastAnswerId,
+            List<String> listedTicketIds) {
     }
 
     private final DatabaseClient db;
@@ -62,7 +63,7 @@ public final class R2dbcConversationStateRepository implements ConversationState
     public Mono<ConversationState> save(ConversationState state) {
         String memo = json.writeValueAsString(new Memo(state.pending(), state.recentIntents(), state.recentMessages(),
                 state.polarities(), state.unanswered(), state.lastSeq(), state.waitingSince(), state.lastTicketId(),
-                state.lastAnswerId()));
+                state.lastAnswerId(), state.listedTicketIds()));
         DatabaseClient.GenericExecuteSpec spec = db.sql(state.stored() ? UPDATE : INSERT)
                 .bind("id", state.conversationId())
                 .bind("mode", state.mode().wire())
@@ -107,7 +108,8 @@ public final class R2dbcConversationStateRepository implements ConversationState
                 row.get("handoff_id", String.class), memo.pending(), nullToEmpty(memo.recentIntents()),
                 nullToEmpty(memo.recentMessages()), nullToEmpty(memo.polarities()), memo.unanswered(), memo.lastSeq(),
                 row.get("version", Long.class), row.get("updated_at", OffsetDateTime.class).toInstant(),
-                memo.waitingSince(), memo.lastTicketId(), memo.lastAnswerId());
+                memo.waitingSince(), memo.lastTicketId(), memo.lastAnswerId(),
+                nullToEmpty(memo.listedTicketIds()));
     }
 
     private static <T> List<T> nullToEmpty(List<T> values) {

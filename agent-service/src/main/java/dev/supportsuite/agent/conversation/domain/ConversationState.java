@@ -23,6 +23,8 @@ import java.util.List;
  *                        null before any
  * @param lastAnswerId    the knowledge-base document the last answer came from ("and on Business?" may be answered by
  *                        the same entry); null before any, or after a question the knowledge base had no answer for
+ * @param listedTicketIds the tickets the conversation last listed, in the order shown ("close the first one" means
+ *                        the first of them); empty before any list
  */
 public record ConversationState(
         String conversationId,
@@ -40,7 +42,8 @@ public record ConversationState(
         Instant updatedAt,
         Instant waitingSince,
         String lastTicketId,
-        String lastAnswerId) {
+        String lastAnswerId,
+        List<String> listedTicketIds) {
 
     /** How many recent intents, messages and polarities a state keeps. */
     public static final int KEPT = 6;
@@ -50,11 +53,12 @@ public record ConversationState(
         recentIntents = List.copyOf(recentIntents);
         recentMessages = List.copyOf(recentMessages);
         polarities = List.copyOf(polarities);
+        listedTicketIds = listedTicketIds == null ? List.of() : List.copyOf(listedTicketIds);
     }
 
     public static ConversationState start(String conversationId, String userId, String identityType, Instant now) {
         return new ConversationState(conversationId, userId, identityType, Mode.AI, null, null, List.of(), List.of(),
-                List.of(), 0, 0, 0, now, null, null, null);
+                List.of(), 0, 0, 0, now, null, null, null, List.of());
     }
 
     public boolean stored() {
@@ -66,17 +70,17 @@ public record ConversationState(
         Instant waiting = next != Mode.WAITING_FOR_HUMAN ? null : mode == Mode.WAITING_FOR_HUMAN ? waitingSince
                 : updatedAt;
         return new ConversationState(conversationId, userId, identityType, next, handoff, pending, recentIntents,
-                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waiting, lastTicketId, lastAnswerId);
+                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waiting, lastTicketId, lastAnswerId, listedTicketIds);
     }
 
     public ConversationState withPending(Pending next) {
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, next, recentIntents,
-                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waitingSince, lastTicketId, lastAnswerId);
+                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waitingSince, lastTicketId, lastAnswerId, listedTicketIds);
     }
 
     public ConversationState withUnanswered(int count) {
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, recentIntents,
-                recentMessages, polarities, count, lastSeq, version, updatedAt, waitingSince, lastTicketId, lastAnswerId);
+                recentMessages, polarities, count, lastSeq, version, updatedAt, waitingSince, lastTicketId, lastAnswerId, listedTicketIds);
     }
 
     /** The state after a customer message: remembered, with its intent and polarity (null when unknown). */
@@ -86,31 +90,38 @@ public record ConversationState(
         List<Double> moods = polarity == null ? polarities : keepLast(polarities, polarity);
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, intents,
                 keepLast(recentMessages, kept), moods, unanswered, Math.max(lastSeq, seq), version, now, waitingSince,
-                lastTicketId, lastAnswerId);
+                lastTicketId, lastAnswerId, listedTicketIds);
     }
 
     /** The state after the conversation opened, showed or changed {@code ticketId}. */
     public ConversationState withLastTicket(String ticketId) {
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, recentIntents,
-                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waitingSince, ticketId, lastAnswerId);
+                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waitingSince, ticketId, lastAnswerId, listedTicketIds);
     }
 
     /** The state after an answer from {@code documentId}, or after a question left unanswered (null). */
     public ConversationState withLastAnswer(String documentId) {
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, recentIntents,
                 recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waitingSince, lastTicketId,
-                documentId);
+                documentId, listedTicketIds);
+    }
+
+    /** The state after the conversation listed {@code ticketIds}, in the order shown. */
+    public ConversationState withListedTickets(List<String> ticketIds) {
+        return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, recentIntents,
+                recentMessages, polarities, unanswered, lastSeq, version, updatedAt, waitingSince, lastTicketId,
+                lastAnswerId, ticketIds);
     }
 
     /** The state as stored once more: {@code version} one higher. */
     public ConversationState savedOnce() {
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, recentIntents,
-                recentMessages, polarities, unanswered, lastSeq, version + 1, updatedAt, waitingSince, lastTicketId, lastAnswerId);
+                recentMessages, polarities, unanswered, lastSeq, version + 1, updatedAt, waitingSince, lastTicketId, lastAnswerId, listedTicketIds);
     }
 
     public ConversationState touched(Instant now) {
         return new ConversationState(conversationId, userId, identityType, mode, handoffId, pending, recentIntents,
-                recentMessages, polarities, unanswered, lastSeq, version, now, waitingSince, lastTicketId, lastAnswerId);
+                recentMessages, polarities, unanswered, lastSeq, version, now, waitingSince, lastTicketId, lastAnswerId, listedTicketIds);
     }
 
     private static <T> List<T> keepLast(List<T> values, T added) {

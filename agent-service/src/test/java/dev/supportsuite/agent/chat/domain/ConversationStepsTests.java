@@ -204,6 +204,14 @@ class ConversationStepsTests {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"close the first one|0", "what's the status of the 2nd ticket?|1",
+        "the last one|-1", "and number 3?|2", "what about #2|1", "the second.|1", "reopen the third case|2",
+        "this is the first time I use it|-2", "how do I close a ticket?|-2", "my last invoice|-2"})
+    void aPlaceInAListIsRead(String text, int place) {
+        assertThat(TicketTools.placeIn(text)).as(text).isEqualTo(place);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "i think someone hacked our account|true", "an ex-employee still has access to our projects|true",
         "my laptop was stolen last night and it's still logged in to pennant|true",
@@ -661,6 +669,9 @@ class ConversationStepsTests {
         "question|The app crashes when I log in|technical",
         "question|We need more seats on our plan|account",
         "question|Something else entirely|general",
+        "create_ticket|the calendar export times out for our workspace|technical",
+        "create_ticket|slack notifications stopped arriving|technical",
+        "create_ticket|my uploaded files disappeared from the project|technical",
         "refund_request|please look at this|billing"})
     void categoriesComeFromTheIntentThenTheWords(String intent, String description, String category) {
         assertThat(TicketTools.categoryOf(intent, description)).isEqualTo(category);

@@ -785,6 +785,21 @@ class TurnServiceTests {
     }
 
     @Test
+    void aQuestionAboutUsageAloneIsAnsweredWithThatUsage() {
+        intents.put("how many seats are we using?", "account_info");
+        intents.put("how many seats do we use, and when do we renew?", "account_info");
+
+        ChatOutboundMessage seats = say("c-usage", "how many seats are we using?");
+        ChatOutboundMessage more = say("c-usage", "how many seats do we use, and when do we renew?");
+
+        assertThat(seats.content()).isEqualTo("You're on the Pro plan, with seats 4 of 10 in use.");
+        assertThat(seats.intent()).isEqualTo("account_info");
+        assertThat(lastTools()).extracting(ToolCall::name).containsExactly("lookup_account");
+        assertThat(more.content()).as("the renewal too: the whole account").startsWith("Here is your account")
+                .contains("seats 4 of 10");
+    }
+
+    @Test
     void visitorsAreAskedToSignInBeforeAccountData() {
         intents.put("show me my account", "account_info");
 
@@ -952,6 +967,48 @@ class TurnServiceTests {
     }
 
     @Test
+    void aTicketIsPointedAtByItsPlaceInTheListShown() {
+        SupportDesk.Caller caller = new SupportDesk.Caller("u1", "user");
+        String calendar = desk.open(caller, new SupportDesk.NewTicket("Google Calendar events are missing", "d",
+                "technical", "medium", "c-x", List.of()), "k1").block().id();
+        String export = desk.open(caller, new SupportDesk.NewTicket("CSV export times out", "d", "technical",
+                "medium", "c-x", List.of()), "k2").block().id();
+        intents.put("show my tickets", "ticket_status");
+        intents.put("close the first one", "goodbye");
+        intents.put("what's the status of the second one?", "question");
+        intents.put("and number 3?", "greeting");
+
+        String list = say("c-place", "show my tickets").content();
+        String first = list.substring(list.indexOf("1. ") + 3, list.indexOf(' ', list.indexOf("1. ") + 3));
+        String second = first.equals(export) ? calendar : export;
+        ChatOutboundMessage closed = say("c-place", "close the first one");
+        ChatOutboundMessage status = say("c-place", "what's the status of the second one?");
+        ChatOutboundMessage beyond = say("c-place", "and number 3?");
+
+        assertThat(list).contains("1. " + first).contains("2. " + second);
+        assertThat(closed.content()).isEqualTo("Done: " + first + " is now resolved.");
+        assertThat(closed.intent()).isEqualTo("update_ticket");
+        assertThat(status.intent()).isEqualTo("ticket_status");
+        assertThat(status.content()).contains(second).doesNotContain(first);
+        assertThat(beyond.content()).as("the list had two: it is shown again").contains("1. ").contains("2. ");
+    }
+
+    @Test
+    void whichTicketIsAnsweredByItsPlaceInTheList() {
+        SupportDesk.Caller caller = new SupportDesk.Caller("u1", "user");
+        desk.open(caller, new SupportDesk.NewTicket("Google Calendar events are missing", "d", "technical", "medium",
+                "c-x", List.of()), "k1").block();
+        desk.open(caller, new SupportDesk.NewTicket("CSV export times out", "d", "technical", "medium", "c-x",
+                List.of()), "k2").block();
+        intents.put("please close my ticket", "update_ticket");
+
+        String asked = say("c-which2", "please close my ticket").content();
+        String last = asked.substring(asked.indexOf("2. ") + 3, asked.indexOf(' ', asked.indexOf("2. ") + 3));
+
+        assertThat(say("c-which2", "the last one").content()).isEqualTo("Done: " + last + " is now resolved.");
+    }
+
+    @Test
     void goAheadWhenNothingWasOfferedIsToldTheAgentCannotDoItAndAYesOpensATicket() {
         knows("how do I delete my account?", "doc-del", "Deleting an account", "",
                 "The owner deletes the workspace in Settings > General.", 0.9);
@@ -1025,8 +1082,7 @@ class TurnServiceTests {
     void aPlanQuestionTheHelpCenterHasNothingOnIsAnsweredFromTheAccount() {
         String reply = say("c-limit-3", "what is the maximum number of seats?").content();
 
-        assertThat(reply).startsWith("Here is your account").contains("seats 4 of 10")
-                .doesNotContain("couldn't find a reliable answer");
+        assertThat(reply).isEqualTo("You're on the Pro plan, with seats 4 of 10 in use.");
         assertThat(lastTools()).extracting(ToolCall::name).containsExactly("search_faq", "lookup_account");
     }
 

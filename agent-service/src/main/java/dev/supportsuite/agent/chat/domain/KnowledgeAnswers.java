@@ -213,44 +213,36 @@ public final class KnowledgeAnswers {
      */
     private Lookup lookupFor(Turn turn) {
         if (!turn.followsUp()) {
-            return new Lookup(turn.question(), List.of(), null);
+            return new Lookup(turn.question(), null);
         }
         String asked = Phrases.withoutCourtesies(turn.text()).strip();
+        List<String> added = Phrases.contentWords(turn.text());
         return FollowUpQuestions.restated(turn.topic(), asked, plans, productTerms)
-                .map(restated -> new Lookup(restated.question(), List.of(),
+                .map(restated -> new Lookup(restated.question(),
                         passage -> passage.documentId().equals(turn.state().lastAnswerId())
                                 && restated.namedIn(passage.title() + " " + passage.text())))
-                .orElseGet(() -> new Lookup(turn.question(), Phrases.contentWords(turn.text()), null));
+                .orElseGet(() -> new Lookup(turn.question(), passage -> passage.confidence() >= sureConfidence
+                        && added.stream().allMatch((passage.title() + " " + passage.text()).toLowerCase(Locale.ROOT)
+                                ::contains)));
     }
 
     /**
      * What a message is searched as, and which passage answers it.
      *
      * @param question the text searched
-     * @param added    for a follow-up searched together with the question before it ("and with GitHub?" after a
-     *                 question about Slack), the words it adds; empty otherwise
-     * @param kept     for a restated follow-up, the passage that answers it ahead of the top one: the entry that
-     *                 answered the earlier question, when it names what the follow-up names (an entry that gave
-     *                 the storage on Team and names Business gives it on Business too); null otherwise
+     * @param preferred for a follow-up, the passage that answers it ahead of the top one, when one is found; null
+     *                  otherwise. For a restated follow-up, the entry that answered the earlier question when it names
+     *                  what the follow-up names (an entry that gave the storage on Team and names Business gives it on
+     *                  Business too); for one searched together with the question before ("and with GitHub?" after a
+     *                  question about Slack), a passage the knowledge base is sure of with every word the follow-up
+     *                  adds, not the one about the earlier question (one it is unsure of is no better than the top:
+     *                  "and attachments?" after a question about exports is not answered with the import entry)
      */
-    private record Lookup(String question, List<String> added, Predicate<KnowledgeSearch.Passage> kept) {
+    private record Lookup(String question, Predicate<KnowledgeSearch.Passage> preferred) {
 
-        /**
-         * The passage to answer with: the top one, except when the follow-up's words were searched together with the
-         * question before, where the first passage with every word the follow-up adds is the answer, not the one
-         * about the earlier question, and for a restated follow-up, the kept one when it was found.
-         */
         KnowledgeSearch.Passage best(List<KnowledgeSearch.Passage> passages) {
-            if (kept != null) {
-                return passages.stream().filter(kept).findFirst().orElse(passages.get(0));
-            }
-            return passages.stream()
-                    .filter(passage -> {
-                        String haystack = (passage.title() + " " + passage.text()).toLowerCase(Locale.ROOT);
-                        return added.stream().allMatch(haystack::contains);
-                    })
-                    .findFirst()
-                    .orElse(passages.get(0));
+            return preferred == null ? passages.get(0)
+                    : passages.stream().filter(preferred).findFirst().orElse(passages.get(0));
         }
     }
 

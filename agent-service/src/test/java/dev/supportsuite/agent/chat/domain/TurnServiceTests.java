@@ -1200,6 +1200,24 @@ class TurnServiceTests {
     }
 
     @Test
+    void aFollowUpIsNotAnsweredWithAPassageTheKnowledgeBaseIsUnsureOfJustBecauseItHasTheWord() {
+        intents.put("how do I export my projects to csv?", "question");
+        intents.put("and attachments?", "greeting");
+        knows("how do I export my projects to csv?", "doc-export", "Export", "", "Admins export from Settings > Data"
+                + " > Export; files come as a separate ZIP.", 0.85);
+        knowledge.put("how do I export my projects to csv? and attachments?", new KnowledgeSearch.Result(true, List.of(
+                new KnowledgeSearch.Passage("doc-export", "Export", "", "Admins…", "Admins export from Settings > "
+                        + "Data > Export; files come as a separate ZIP.", 0.815),
+                new KnowledgeSearch.Passage("doc-import", "Import", "", "Importers…", "Importers bring tasks, comments "
+                        + "and attachments over.", 0.445))));
+
+        say("c-attach", "how do I export my projects to csv?");
+        ChatOutboundMessage reply = say("c-attach", "and attachments?");
+
+        assertThat(reply.citations()).extracting("documentId").containsExactly("doc-export");
+    }
+
+    @Test
     void aFollowUpNamingAnotherPlanIsTheEarlierQuestionAboutThatPlanAnsweredByTheSameEntry() {
         intents.put("how much storage do we get on Team?", "plan_upgrade");
         intents.put("and on Business?", "greeting");

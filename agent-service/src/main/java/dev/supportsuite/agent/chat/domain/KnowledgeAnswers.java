@@ -258,7 +258,12 @@ public final class KnowledgeAnswers {
         List<String> missing = Phrases.namesMissingFrom(turn.text(), best.title() + " " + best.text(), productTerms);
         boolean sure = best.confidence() >= sureConfidence && missing.isEmpty();
         boolean problem = turn.understood().is("technical_issue");
-        if (!sure && problem) {
+        if (problem && turn.followsUp() && best.documentId().equals(turn.state().lastAnswerId())) {
+            // More about a problem the entry just shown did not solve: showing it again would not help either
+            content = opening + "The entry I showed you, \"" + source + "\", is all our help center has on this, so "
+                    + "I won't repeat it. I can open a ticket so our team looks into it (just say yes), or connect "
+                    + "you with someone now.";
+        } else if (!sure && problem) {
             // A problem report: a loosely related article rarely fixes it, so a ticket is offered outright.
             content = opening + "This is the closest I found in our help center, \"" + source + "\", though it may "
                     + "not cover your problem:\n\n" + passage + "\n\nIf it doesn't help, I can open a ticket so our "

@@ -89,7 +89,8 @@ final class Phrases {
     private static final Pattern INTRODUCTION = Pattern.compile(
             "(?:\\b(?i:my name is|my name's|call me)\\s+|^(?i:(?:hi|hello|hey)[,!. ]+(?:i'm|i am|this is))\\s+)"
                     + "(\\p{Lu}[\\p{L}'-]+)");
-    private static final Pattern NAME_WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}+]*");
+    /** A word that may be a name: letters and digits from a letter on, "2FA" whole. */
+    private static final Pattern NAME_WORD = Pattern.compile("\\p{N}*\\p{L}[\\p{L}\\p{N}+]*");
     /** Capitalised words that name nothing a passage must mention: greetings, months, days, shouted words. */
     private static final Set<String> NOT_NAMES = Set.of("i", "ok", "hi", "hello", "hey", "thanks", "please",
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -138,8 +139,23 @@ final class Phrases {
      * "what if we were on annual?". "and thanks!" asks nothing and is none.
      */
     private static final Pattern FOLLOW_UP = Pattern.compile(
-            "^(?:(?:and|also|plus|same)\\b.*\\?|(?:(?:and|then|ok|okay|so),? )?(?:(?:what|how) about|what if)\\b)");
+            "^(?:(?:ok|okay|so|then|alright),? )?(?:(?:and|also|plus|same)\\b.*\\?|(?:(?:and|then|ok|okay|so),? )?"
+                    + "(?:(?:what|how) about|what if)\\b)");
     private static final int MAX_FOLLOW_UP_WORDS = 8;
+    /** A longer follow-up is one still when it refers back to what was asked before: "can I get one if I'm monthly?". */
+    private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:it|one|that|this|them|those|these)\\b");
+    private static final int MAX_REFERRING_FOLLOW_UP_WORDS = 12;
+    /**
+     * More about the problem just reported, which only makes sense with it: "it says timeout after 30 minutes",
+     * "that didn't work either", "the error says 403".
+     */
+    private static final Pattern ELABORATES = Pattern.compile(
+            "^(?:(?:and|but|also|now|still|ok|okay|so)[,]? )*(?:it|that|this|they|the (?:error|message|page|screen|app"
+                    + "|button|link|export|import|upload|sync))(?:[’']s| (?:says?|said|shows?|showed|gives?|gave|still"
+                    + "|just|keeps?|kept|is|was|does|did|doesn[’']?t|didn[’']?t|won[’']?t|isn[’']?t|wasn[’']?t|fails?"
+                    + "|failed|happens?|happened|stops?|stopped|returns?|returned|only|started|hangs?|crashe[sd]"
+                    + "|times? out|timed out))\\b");
+    private static final int MAX_ELABORATION_WORDS = 20;
     /**
      * A customer waiting for a person who no longer wants one: "never mind", "cancel that, I don't need a human",
      * "take me out of the queue", "I figured it out", "it's working now". An angry "forget it" and a bare "cancel
@@ -433,7 +449,8 @@ final class Phrases {
             last = token.charAt(token.length() - 1);
             String lower = token.toLowerCase(Locale.ROOT);
             boolean capitals = token.equals(token.toUpperCase(Locale.ROOT));
-            if (!opensSentence && Character.isUpperCase(token.charAt(0)) && !NOT_NAMES.contains(lower)
+            char first = token.charAt(token.length() - token.replaceFirst("^\\p{N}+", "").length());
+            if (!opensSentence && Character.isUpperCase(first) && !NOT_NAMES.contains(lower)
                     && !(capitals && token.length() > MAX_ACRONYM_LETTERS) && !productTerms.contains(lower)
                     && !names.contains(token)) {
                 names.add(token);
@@ -524,9 +541,20 @@ final class Phrases {
         return PERSON.matcher(normal).find() || SPEAKS_OF_PERSON.matcher(normal).find();
     }
 
-    /** Whether the message is a short follow-up that leans on the one before ("and for annual plans?"). */
+    /**
+     * Whether the message is a short follow-up that leans on the one before ("and for annual plans?"), or a longer
+     * one that refers back to it ("ok and can I get one if I'm on monthly?").
+     */
     static boolean followUp(String text) {
-        return words(text) <= MAX_FOLLOW_UP_WORDS && FOLLOW_UP.matcher(text.strip().toLowerCase(Locale.ROOT)).find();
+        String lower = text.strip().toLowerCase(Locale.ROOT);
+        int words = words(text);
+        return FOLLOW_UP.matcher(lower).find() && (words <= MAX_FOLLOW_UP_WORDS
+                || words <= MAX_REFERRING_FOLLOW_UP_WORDS && REFERS_BACK.matcher(lower).find());
+    }
+
+    /** Whether the message says more about a problem reported before it ("it says timeout after 30 minutes"). */
+    static boolean elaborates(String text) {
+        return words(text) <= MAX_ELABORATION_WORDS && ELABORATES.matcher(normal(text)).find();
     }
 
     /**

@@ -26,16 +26,29 @@ public record Turn(ConversationState state, String text, Understanding understoo
      */
     public String question() {
         String asked = Phrases.withoutCourtesies(text);
-        return followsUp() ? topic() + " " + asked.strip() : asked;
-    }
-
-    /** Whether the message leans on the one before it ("ok, and for annual plans?"). */
-    public boolean followsUp() {
-        return Phrases.followUp(Phrases.withoutCourtesies(text)) && !state.recentMessages().isEmpty();
+        if (!followsUp()) {
+            return asked;
+        }
+        String topic = topic();
+        // "my export keeps failing. it says timeout": a ticket made of the two keeps the first as its subject
+        return topic + (topic.matches("(?s).*[.!?]$") ? " " : ". ") + asked.strip();
     }
 
     /**
-     * The earlier messages a follow-up leans on, newest first: back to the last one that was no follow-up itself, so
+     * Whether the message leans on the one before it: a follow-up ("ok, and for annual plans?"), or more about a
+     * problem just reported ("it says timeout after 30 minutes" after "my export keeps failing").
+     */
+    public boolean followsUp() {
+        String asked = Phrases.withoutCourtesies(text);
+        List<String> intents = state.recentIntents();
+        boolean afterProblem = !intents.isEmpty() && "technical_issue".equals(intents.get(intents.size() - 1));
+        return (Phrases.followUp(asked) || afterProblem && Phrases.elaborates(asked))
+                && !state.recentMessages().isEmpty();
+    }
+
+    /**
+     * The earlier messages a follow-up leans on, newest first: back to the last one that was no follow-up (or more about
+     * a problem) itself, so
      * "and Jira?" after "what about GitHub?" after "do you integrate with Slack?" leans on the Slack question (and
      * on "what about GitHub?" on the way). All recent messages when every one of them was a follow-up; none when this
      * message is no follow-up.
@@ -48,7 +61,8 @@ public record Turn(ConversationState state, String text, Understanding understoo
         List<String> chain = new ArrayList<>();
         for (int i = earlier.size() - 1; i >= 0; i--) {
             chain.add(earlier.get(i));
-            if (!Phrases.followUp(Phrases.withoutCourtesies(earlier.get(i)))) {
+            String message = Phrases.withoutCourtesies(earlier.get(i));
+            if (!Phrases.followUp(message) && !Phrases.elaborates(message)) {
                 break;
             }
         }

@@ -182,9 +182,20 @@ class ConversationStepsTests {
         "and for the Business plan?|true", "and jira?|true", "what about if we were on annual?|true",
         "ok, how about Teams|true", "and thanks!|false", "also, one more thing|false",
         "what is the refund policy for annual plans?|false",
-        "and can you also tell me how the refunds for annual plans work in detail please?|false"})
+        "and can you also tell me how the refunds for annual plans work in detail please?|false",
+        "ok and can i get one if i'm on monthly?|true", "so, and what happens to the files in it?|true",
+        "ok and can you tell me how refunds for the annual plans work?|false"})
     void aShortFollowUpLeansOnTheMessageBefore(String text, boolean followUp) {
         assertThat(Phrases.followUp(text)).isEqualTo(followUp);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"it says timeout after 30 minutes|true", "that didn't work either|true",
+        "the error says 403 forbidden|true", "still, it keeps crashing when I open the board|true",
+        "it's stuck at 99%|true", "it would be great to have dark mode|false", "this is urgent|true",
+        "how do I export my data?|false", "my export keeps failing with an error|false"})
+    void moreAboutAProblemIsRead(String text, boolean elaborates) {
+        assertThat(Phrases.elaborates(text)).as(text).isEqualTo(elaborates);
     }
 
     @Test

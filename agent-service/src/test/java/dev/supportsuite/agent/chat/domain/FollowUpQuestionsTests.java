@@ -25,7 +25,8 @@ class FollowUpQuestionsTests {
         "how many members can the Free plan have?|and Team?|how many members can the Team plan have?",
         "do you integrate with Slack?|what about GitHub?|do you integrate with GitHub?",
         "Does Pennant work with Microsoft Teams?|and Google Chat?|Does Pennant work with Google Chat?",
-        "can I import my projects from Trello?|ok, what about Asana?|can I import my projects from Asana?"})
+        "can I import my projects from Trello?|ok, what about Asana?|can I import my projects from Asana?",
+        "do you have 2FA?|what about SSO?|do you have SSO?"})
     void aFollowUpNamingSomethingElseIsTheEarlierQuestionAboutIt(String topic, String followUp, String restated) {
         assertThat(FollowUpQuestions.restated(topic, followUp, PLANS, PRODUCT_TERMS))
                 .hasValueSatisfying(it -> assertThat(it.question()).isEqualTo(restated));

@@ -553,6 +553,44 @@ class TurnServiceTests {
     }
 
     @Test
+    void moreAboutAProblemIsLookedUpWithItAndATicketForItDescribesBoth() {
+        String problem = "my export keeps failing with an error";
+        String more = "it says timeout after 30 minutes";
+        intents.put(problem, "technical_issue");
+        intents.put(more, "technical_issue");
+        knows(problem, "doc-exp", "Export", "", "Admins can export CSV from Settings.", 0.62);
+        knows(problem + ". " + more, "doc-big", "Large exports", "", "Large exports run in the background.", 0.58);
+
+        say("c-more", problem);
+        String answer = say("c-more", more).content();
+        String opened = say("c-more", "yes").content();
+
+        assertThat(answer).contains("Large exports run in the background.");
+        assertThat(opened).startsWith("Done: I've opened ticket")
+                .contains("(\"My export keeps failing with an error\"");
+    }
+
+    @Test
+    void moreAboutAProblemThatFindsTheEntryJustShownIsNotShownItAgain() {
+        String problem = "my export keeps failing with an error";
+        String more = "it says timeout after 30 minutes";
+        intents.put(problem, "technical_issue");
+        intents.put(more, "technical_issue");
+        knows(problem, "doc-exp", "Export", "", "Admins can export CSV from Settings.", 0.62);
+        knows(problem + ". " + more, "doc-exp", "Export", "", "Admins can export CSV from Settings.", 0.6);
+
+        say("c-again", problem);
+        ChatOutboundMessage again = say("c-again", more);
+        String opened = say("c-again", "yes").content();
+
+        assertThat(again.content()).startsWith("The entry I showed you, \"Export\", is all our help center has on "
+                + "this").doesNotContain("Admins can export");
+        assertThat(again.citations()).extracting("documentId").containsExactly("doc-exp");
+        assertThat(opened).startsWith("Done: I've opened ticket")
+                .contains("(\"My export keeps failing with an error\"");
+    }
+
+    @Test
     void aNewQuestionAfterTheOfferOfAPersonIsAnsweredEvenIfItSaysPeople() {
         String unknown = "do you have a printed manual?";
         String followUp = "how much would it cost for 12 people?";

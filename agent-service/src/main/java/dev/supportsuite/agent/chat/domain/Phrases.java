@@ -56,7 +56,16 @@ final class Phrases {
     /** The opening of a question about a fact ("when is ...", "how many ...", "what's my ..."), not "when I ...". */
     private static final Pattern ASKS_FOR_FACT = Pattern.compile(
             "^(?:(?:hi|hello|hey)[, ]+)?(?:when(?! i\\b| we\\b| you\\b| someone\\b)|how much|how many"
-                    + "|what(?:'s| is| are) (?:my|our)|are (?:we|i) (?:close to|near|over|at|past))\\b");
+                    + "|what(?:'s| is| are) (?:my|our)|are (?:we|i) (?:close to|near|over|at|past)"
+                    + "|what (?:does|do|will|would) (?:my|our) [\\w ]{1,30}?(?:cost|come to|add up to))\\b");
+    /**
+     * What the customer pays now: "how much am I paying?", "how much are we being charged each month?"; not a price
+     * ("how much do I pay for an extra seat?", "per member", "if we add three").
+     */
+    private static final Pattern OWN_COST = Pattern.compile(
+            "^(?:(?:hi|hello|hey)[, ]+)?how much (?:am i|are we|do i|do we) (?:currently |actually )?"
+                    + "(?:pay|paying|spend|spending|being charged|charged)\\b(?!.*\\b(?:for (?:a|an|each|every|one"
+                    + "|extra|more|additional|another|\\d+)|per|if)\\b)");
     /** Asking to be told something of their own: "can you tell me my next invoice amount?", "show me our usage". */
     private static final Pattern TELL_ME_OURS = Pattern.compile(
             "^(?:(?:hi|hello|hey)[, ]+)?(?:(?:can|could|would) you (?:please )?|please )?(?:tell|show|give) me "
@@ -373,7 +382,7 @@ final class Phrases {
      */
     static boolean asksAboutOwnAccount(String text) {
         String normal = normal(text);
-        return asksAboutACharge(text) || ((ASKS_FOR_FACT.matcher(normal).lookingAt()
+        return asksAboutACharge(text) || OWN_COST.matcher(normal).lookingAt() || ((ASKS_FOR_FACT.matcher(normal).lookingAt()
                 || TELL_ME_OURS.matcher(normal).lookingAt())
                 && POSSESSIVE.matcher(normal).find() && ACCOUNT_FACT.matcher(normal).find());
     }

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * What a plan would cost for a number of people ("how much would it cost for 12 people?"), worked out from
- * the per-member prices the help center publishes and cited to the entry they come from. The agent knows no
+ * What a plan would cost for a number of people ("how much would it cost for 12 people?"), and what paying annually
+ * saves ("how much would we save with annual billing?"), worked out from the per-member prices the help center
+ * publishes and cited to the entry they come from. The agent knows no
  * price of its own: when the help center's price list cannot be found or read, there is no quote and the
  * question is answered as any other.
  */
@@ -46,6 +47,13 @@ public final class PriceQuotes {
     /** "Team: $8 per member per month billed annually ($10 monthly)". */
     private static final Pattern PLAN_PRICE = Pattern.compile("\\b(\\p{Lu}\\p{L}+): \\$(\\d+(?:\\.\\d{1,2})?) per "
             + "(?:member|user|seat) per month( billed annually)?(?: \\(\\$(\\d+(?:\\.\\d{1,2})?)(?: billed)? monthly\\))?");
+    /**
+     * A question about what paying annually saves: "how much would we save by switching to annual billing?", "is
+     * yearly billing cheaper?", "what's the discount for paying annually?".
+     */
+    private static final Pattern ANNUAL_SAVING = Pattern.compile(
+            "(?=.*\\b(?:save|saves|saving|savings|cheaper|discount|less|difference)\\b)"
+                    + "(?=.*\\b(?:annual|annually|yearly|per year|a year|every year)\\b)");
     /** "Free: up to 5 members". */
     private static final Pattern FREE_PLAN = Pattern.compile("\\b(\\p{Lu}\\p{L}+): up to (\\d+) (?:members|users|people)");
     /** "Enterprise: custom pricing". */
@@ -123,17 +131,20 @@ public final class PriceQuotes {
     }
 
     /**
-     * The quote for the customer's question, or empty when it asks no price for a number of people, or the
-     * help center's price list is not found or not readable.
+     * The quote for the customer's question, or empty when it asks neither a price for a number of people nor what
+     * paying annually saves, or the help center's price list is not found or not readable.
      */
     public Mono<Outcome> quote(Turn turn) {
         OptionalInt people = headcountFor(turn);
-        if (people.isEmpty()) {
+        boolean saving = asksWhatAnnualSaves(turn.text());
+        if (people.isEmpty() && !saving) {
             return Mono.empty();
         }
         return knowledge.search(PRICE_LIST_QUERY)
                 .filter(result -> result.answerable() && !result.passages().isEmpty())
-                .flatMap(result -> Mono.justOrEmpty(quoteFrom(turn, people.getAsInt(), result.passages().get(0))))
+                .flatMap(result -> Mono.justOrEmpty(saving
+                        ? savingFrom(turn, people, result.passages().get(0))
+                        : quoteFrom(turn, people.getAsInt(), result.passages().get(0))))
                 .onErrorResume(e -> {
                     log.warn("Price list search failed conversationId={}: {}", turn.state().conversationId(),
                             e.toString());
@@ -163,6 +174,41 @@ public final class PriceQuotes {
                 .tool("quote_price", Map.of("people", String.valueOf(people)),
                         String.join("; ", quoted.stream().map(price -> price.describe(people)).toList()));
         return Optional.of(outcome);
+    }
+
+    /** Whether the message asks what paying annually instead of monthly saves. */
+    static boolean asksWhatAnnualSaves(String text) {
+        String normal = Phrases.normal(text);
+        return ANNUAL_SAVING.matcher(normal).lookingAt() && !PAST_CHARGE.matcher(normal).find();
+    }
+
+    /**
+     * What paying annually saves on each plan with both prices (or on the plans the question names), per member, and
+     * for the number of people it names; empty when the price list gives no plan both prices.
+     */
+    private static Optional<Outcome> savingFrom(Turn turn, OptionalInt people, KnowledgeSearch.Passage priceList) {
+        List<PlanPrice> both = pricesIn(priceList.text()).stream()
+                .filter(price -> price.annual() != null && price.monthly() != null
+                        && price.annual().compareTo(price.monthly()) < 0)
+                .toList();
+        if (both.isEmpty()) {
+            return Optional.empty();
+        }
+        List<PlanPrice> named = plansAskedAbout(turn, both);
+        List<PlanPrice> quoted = named.isEmpty() ? both : named;
+        StringBuilder reply = new StringBuilder("Paying annually costs less than paying monthly, by the prices in our "
+                + "help center:\n");
+        for (PlanPrice price : quoted) {
+            reply.append("\n- ").append(price.saving(people));
+        }
+        reply.append("\n\n(From our help center: ").append(KnowledgeAnswers.sourceOf(priceList)).append(")");
+        Map<String, String> arguments = people.isPresent() ? Map.of("people", String.valueOf(people.getAsInt()),
+                "billing", "annual") : Map.of("billing", "annual");
+        return Optional.of(Outcome.say(Route.KNOWLEDGE.wire(), reply.toString(), turn.state().withUnanswered(0))
+                .citing(List.of(new Citation(priceList.documentId(), priceList.title(), priceList.sectionPath())))
+                .tool("search_faq", Map.of("query", PRICE_LIST_QUERY), priceList.documentId())
+                .tool("quote_price", arguments,
+                        String.join("; ", quoted.stream().map(price -> price.saving(people)).toList())));
     }
 
     /** The per-member prices a passage states, in its order. */
@@ -224,6 +270,27 @@ public final class PriceQuotes {
                 parts.add(dollars(monthly.multiply(BigDecimal.valueOf(people))) + " billed monthly");
             }
             return plan + ": " + String.join(", or ", parts);
+        }
+
+        /**
+         * What paying annually saves on this plan, which has both prices: "Team: $8 per member a month billed
+         * annually, against $10 billed monthly, 20% less", and for a number of people what that comes to in a year.
+         */
+        String saving(OptionalInt people) {
+            BigDecimal perMember = monthly.subtract(annual);
+            long percent = perMember.multiply(BigDecimal.valueOf(100)).divide(monthly, 0, RoundingMode.HALF_UP)
+                    .longValue();
+            String line = plan + ": " + dollars(annual) + " per member a month billed annually, against "
+                    + dollars(monthly) + " billed monthly, " + percent + "% less";
+            if (people.isEmpty()) {
+                return line;
+            }
+            BigDecimal count = BigDecimal.valueOf(people.getAsInt());
+            BigDecimal year = BigDecimal.valueOf(12);
+            return line + "; for " + people.getAsInt() + (people.getAsInt() == 1 ? " person " : " people ")
+                    + dollars(annual.multiply(count).multiply(year)) + " a year instead of "
+                    + dollars(monthly.multiply(count).multiply(year)) + ", " + dollars(perMember.multiply(count)
+                    .multiply(year)) + " saved";
         }
 
         private static String dollars(BigDecimal amount) {

@@ -52,6 +52,27 @@ class PriceQuotesTests {
         assertThat(team.namedIn("how much would my whole team of 12 pay")).isFalse();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"how much would we save by switching to annual billing?|true",
+        "is yearly billing cheaper?|true", "what's the discount for paying annually?|true",
+        "how much less is it per year?|true", "can I switch to annual billing?|false",
+        "how do I save my project as a template?|false", "I was charged the annual price, can I save anything?|false"})
+    void aQuestionAboutWhatPayingAnnuallySavesIsRead(String text, boolean asks) {
+        assertThat(PriceQuotes.asksWhatAnnualSaves(text)).as(text).isEqualTo(asks);
+    }
+
+    @Test
+    void whatPayingAnnuallySavesIsWorkedOut() {
+        PriceQuotes.PlanPrice team = new PriceQuotes.PlanPrice("Team", new BigDecimal("8"), new BigDecimal("10"));
+        PriceQuotes.PlanPrice business = new PriceQuotes.PlanPrice("Business", new BigDecimal("15"),
+                new BigDecimal("18"));
+
+        assertThat(team.saving(OptionalInt.empty()))
+                .isEqualTo("Team: $8 per member a month billed annually, against $10 billed monthly, 20% less");
+        assertThat(business.saving(OptionalInt.of(12))).isEqualTo("Business: $15 per member a month billed annually, "
+                + "against $18 billed monthly, 17% less; for 12 people $2,160 a year instead of $2,592, $432 saved");
+    }
+
     @Test
     void aPlanPriceIsWorkedOutForTheHeadcount() {
         assertThat(new PriceQuotes.PlanPrice("Team", new BigDecimal("8"), new BigDecimal("10")).describe(12))

@@ -1005,6 +1005,24 @@ class TurnServiceTests {
     }
 
     @Test
+    void whatPayingAnnuallySavesIsWorkedOutFromThePriceList() {
+        String asked = "how much would we save by switching to annual billing?";
+        intents.put(asked, "plan_upgrade");
+        knows(PriceQuotes.PRICE_LIST_QUERY, "doc-plans", "What plans does Pennant offer and what do they cost?", "",
+                "Free: up to 5 members. Team: $8 per member per month billed annually ($10 monthly). Business: $15 "
+                        + "per member per month billed annually ($18 monthly). Enterprise: custom pricing.", 0.8);
+
+        ChatOutboundMessage saving = say("c-annual", asked);
+
+        assertThat(saving.content()).startsWith("Paying annually costs less than paying monthly")
+                .contains("- Team: $8 per member a month billed annually, against $10 billed monthly, 20% less")
+                .contains("- Business: $15 per member a month billed annually, against $18 billed monthly, 17% less")
+                .endsWith("(From our help center: What plans does Pennant offer and what do they cost?)");
+        assertThat(saving.citations()).extracting("documentId").containsExactly("doc-plans");
+        assertThat(lastTools()).extracting(ToolCall::name).containsExactly("search_faq", "quote_price");
+    }
+
+    @Test
     void aTicketIsPointedAtByItsPlaceInTheListShown() {
         SupportDesk.Caller caller = new SupportDesk.Caller("u1", "user");
         String calendar = desk.open(caller, new SupportDesk.NewTicket("Google Calendar events are missing", "d",
@@ -1133,6 +1151,10 @@ class TurnServiceTests {
         assertThat(Phrases.asksAboutOwnAccount("could you tell me when my subscription renews")).isTrue();
         assertThat(Phrases.asksAboutOwnAccount("can you tell me how to change my plan?")).isFalse();
         assertThat(Phrases.asksAboutOwnAccount("show me how to download an invoice")).isFalse();
+        assertThat(Phrases.asksAboutOwnAccount("what does my plan cost per month?")).isTrue();
+        assertThat(Phrases.asksAboutOwnAccount("how much am I paying right now?")).isTrue();
+        assertThat(Phrases.asksAboutOwnAccount("what does the Team plan cost?")).isFalse();
+        assertThat(Phrases.asksAboutOwnAccount("how much do I pay for an extra seat?")).isFalse();
         assertThat(new SupportDesk.Invoice("INV-9", null, "uncollectible", 100, "1.00 USD", List.of()).summary())
                 .isEqualTo("INV-9, 1.00 USD, unpaid");
     }

@@ -88,6 +88,9 @@ final class Phrases {
                     + "|\\bovercharged\\b|\\btwo charges\\b");
     private static final Pattern ACCOUNT_FACT = Pattern.compile(
             "\\b(?:invoice|bill|payment|renewal|renew|subscription|plan|seats?|usage|balance|limits?|trial)\\b");
+    /** The opening of a question about how to do something. */
+    private static final Pattern HOW_TO = Pattern.compile(
+            "(?:how (?:do|can|could|would|should) (?:i|we)|how to|where (?:do|can) (?:i|we)|is it possible to)\\b");
     private static final Pattern POSSESSIVE = Pattern.compile("\\b(?:my|our)\\b");
     private static final Pattern FIRST_PERSON = Pattern.compile("\\b(?:i|i'm|im|me|my|mine|we|we're|us|our|ours)\\b");
     private static final Pattern PERSON = Pattern.compile(
@@ -402,6 +405,11 @@ final class Phrases {
     static Optional<String> invoiceNumber(String text) {
         Matcher number = INVOICE_NUMBER.matcher(text);
         return number.find() ? Optional.of(number.group().toUpperCase(Locale.ROOT)) : Optional.empty();
+    }
+
+    /** Whether the message asks how to do something: "how do I change my email address?", "where can I find...". */
+    static boolean asksHowTo(String text) {
+        return HOW_TO.matcher(normal(withoutCourtesies(text))).lookingAt();
     }
 
     /** Whether the text speaks of the customer ("what plan am I on", "show me my invoices", "our seats"). */

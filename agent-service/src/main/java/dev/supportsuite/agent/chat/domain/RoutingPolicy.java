@@ -181,7 +181,9 @@ public final class RoutingPolicy {
                 && Phrases.asksAboutOwnAccount(text)) {
             return understood.actingAs("account_info");
         }
-        if (understood.is("account_info") && !Phrases.speaksOfThemselves(text)) {
+        if (understood.is("account_info") && (!Phrases.speaksOfThemselves(text)
+                || Phrases.asksHowTo(text) && !Phrases.asksAboutOwnAccount(text))) {
+            // "how do I change my email address?" asks how, which the help center answers, not what the account holds
             return understood.actingAs("question");
         }
         if (understood.is("account_info") && Phrases.asksWhatAPlanAllows(text) && !Phrases.asksAboutACharge(text)

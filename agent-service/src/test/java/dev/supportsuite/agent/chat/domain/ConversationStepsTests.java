@@ -215,6 +215,15 @@ class ConversationStepsTests {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"how do I change my email address?|question",
+        "where can I find my invoices?|question", "what plan am I on?|account_info",
+        "how do I see how many seats we use?|question", "when does my subscription renew?|account_info"})
+    void anAccountQuestionAskingHowIsForTheHelpCenter(String text, String intent) {
+        assertThat(policy.effective(understood("account_info", mood(0, 0, "stable", "none")), text).intent())
+                .as(text).isEqualTo(intent);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"close the first one|0", "what's the status of the 2nd ticket?|1",
         "the last one|-1", "and number 3?|2", "what about #2|1", "the second.|1", "reopen the third case|2",
         "this is the first time I use it|-2", "how do I close a ticket?|-2", "my last invoice|-2"})

@@ -36,6 +36,11 @@ public final class DirectAnswers {
      */
     public Outcome direct(Turn turn, CustomerMemory.Recollection memory) {
         Optional<String> name = Phrases.givenName(turn.text());
+        if (Phrases.asksWhatTheAssistantIs(turn.text())) {
+            return Outcome.say(Route.DIRECT.wire(), "I'm the support assistant: an automated agent, not a person. I "
+                    + "answer from our help center and your account, and I can open and check tickets. If you'd "
+                    + "rather talk to a person, just say so and I'll bring one in.", turn.state().withPending(null));
+        }
         String text = switch (turn.understood().intent()) {
             case "greeting" -> name.isPresent() ? "Nice to meet you, " + name.get() + "! I'm the support assistant. "
                     + OFFER

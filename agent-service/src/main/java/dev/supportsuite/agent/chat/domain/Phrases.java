@@ -88,6 +88,21 @@ final class Phrases {
                     + "|\\bovercharged\\b|\\btwo charges\\b");
     private static final Pattern ACCOUNT_FACT = Pattern.compile(
             "\\b(?:invoice|bill|payment|renewal|renew|subscription|plan|seats?|usage|balance|limits?|trial)\\b");
+    /**
+     * A question about what the customer is talking to: "are you a bot?", "am I chatting with a real person?", "is
+     * this AI?", "who made you?".
+     */
+    private static final Pattern ASKS_WHAT_ASSISTANT_IS = Pattern.compile(
+            "^(?:(?:hi|hey|hello|ok|okay|so|wait|sorry|um|hmm)[,!. ]+)*(?:are you (?:a |an )?(?:real |actual |live )?"
+                    + "(?:bot|robot|ai|human|person|machine|chatbot|computer|program|agent)"
+                    + "|am i (?:talking|chatting|speaking|writing) (?:to|with) (?:a |an )?(?:real |actual |live )?"
+                    + "(?:bot|robot|ai|human|person|machine|chatbot|computer|agent)"
+                    + "|is this (?:a |an )?(?:bot|robot|ai|chatbot|automated|real person|human|person)"
+                    + "|who (?:made|built|created|programmed) you|what are you$)\\b(?!.{25,})");
+    /** Emoji that thank or agree: thumbs up, OK hand, folded hands, check mark, smiles, clapping, heart. */
+    private static final List<String> APPROVING_EMOJI = List.of("\uD83D\uDC4D", "\uD83D\uDC4C", "\uD83D\uDE4F",
+            "\u2705", "\uD83D\uDE42", "\uD83D\uDE0A", "\uD83D\uDE00", "\uD83D\uDE03", "\uD83D\uDC4F", "\u2764",
+            "\uD83D\uDCAF", "\uD83E\uDD29", "\uD83D\uDE04");
     /** The opening of a question about how to do something. */
     private static final Pattern HOW_TO = Pattern.compile(
             "(?:how (?:do|can|could|would|should) (?:i|we)|how to|where (?:do|can) (?:i|we)|is it possible to)\\b");
@@ -333,7 +348,14 @@ final class Phrases {
      * also, is my data encrypted?" is a question, not a yes to what the agent offered.
      */
     static boolean yes(String text) {
-        return answers(YES, AFTER_YES, text);
+        return answers(YES, AFTER_YES, text) || agreesByEmoji(text);
+    }
+
+    /** Whether the message is only a thumbs up, an OK hand or a check mark: a yes to a question just asked. */
+    private static boolean agreesByEmoji(String text) {
+        String stripped = text.strip();
+        return onlyApprovingEmoji(stripped) && (stripped.startsWith("\uD83D\uDC4D") || stripped.startsWith("\uD83D\uDC4C")
+                || stripped.startsWith("\u2705"));
     }
 
     /**
@@ -405,6 +427,11 @@ final class Phrases {
     static Optional<String> invoiceNumber(String text) {
         Matcher number = INVOICE_NUMBER.matcher(text);
         return number.find() ? Optional.of(number.group().toUpperCase(Locale.ROOT)) : Optional.empty();
+    }
+
+    /** Whether the customer asks what they are talking to ("are you a bot?", "am I talking to a real person?"). */
+    static boolean asksWhatTheAssistantIs(String text) {
+        return ASKS_WHAT_ASSISTANT_IS.matcher(normal(text)).lookingAt();
     }
 
     /** Whether the message asks how to do something: "how do I change my email address?", "where can I find...". */
@@ -659,6 +686,18 @@ final class Phrases {
      * Whether the message has nothing to read: no letter or digit at all ("...", "😡😡😡"), or a single word of
      * keyboard mashing ("asdfghjkl"). The classifier still picks some intent for it, often a goodbye.
      */
+    /** Whether the message is nothing but approving emoji ("👍", "🙏🙂"), which thanks or agrees. */
+    static boolean onlyApprovingEmoji(String text) {
+        String rest = text.strip();
+        for (String emoji : APPROVING_EMOJI) {
+            rest = rest.replace(emoji, "");
+        }
+        return rest.length() < text.strip().length()
+                && rest.codePoints().allMatch(c -> Character.isWhitespace(c) || c == 0xFE0F || c == '!' || c == '.'
+                        || Character.getType(c) == Character.NON_SPACING_MARK
+                        || c >= 0x1F3FB && c <= 0x1F3FF);
+    }
+
     static boolean unreadable(String text) {
         String normal = normal(text);
         if (normal.codePoints().noneMatch(Character::isLetterOrDigit)) {

@@ -119,6 +119,14 @@ public final class RoutingPolicy {
                 && Phrases.givenName(text).isPresent()) {
             return understood.actingAs("greeting");
         }
+        if (Phrases.onlyApprovingEmoji(text)) {
+            // "👍" thanks or agrees, as "great, thanks" does
+            return understood.actingAs("feedback");
+        }
+        if (Phrases.asksWhatTheAssistantIs(text)) {
+            // "am I talking to a real person?" asks, and is answered honestly; it asks for no one
+            return understood.actingAs("greeting");
+        }
         if (!understood.is("talk_to_human") && Phrases.requestsAPerson(text)) {
             return understood.actingAs("talk_to_human");
         }

@@ -215,6 +215,36 @@ class ConversationStepsTests {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"\uD83D\uDC4D|true", "\uD83D\uDC4D\uD83C\uDFFD|true",
+        "\uD83D\uDE4F \uD83D\uDE42!|true", "\u2764\uFE0F|true", "\uD83D\uDC4E|false", "\uD83D\uDC4D but it still fails|false",
+        "ok|false", "???|false"})
+    void approvingEmojiAloneThankOrAgree(String text, boolean approving) {
+        assertThat(Phrases.onlyApprovingEmoji(text)).as(text).isEqualTo(approving);
+    }
+
+    @Test
+    void aThumbsUpIsAYesAndAHeartIsNot() {
+        assertThat(Phrases.yes("\uD83D\uDC4D")).isTrue();
+        assertThat(Phrases.yes("\u2705")).isTrue();
+        assertThat(Phrases.yes("\u2764\uFE0F")).isFalse();
+        assertThat(Phrases.yes("\uD83D\uDC4E")).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"are you a bot?|true", "am I talking to a real person?|true",
+        "hey, is this AI?|true", "who made you?|true", "are you human|true",
+        "are you able to change my plan?|false", "I want a real person|false", "what are you?|true",
+        "WHAT ARE YOU GOING TO DO ABOUT IT|false",
+        "are you a bot? I need to change the billing email on our workspace today|false"})
+    void aQuestionAboutWhatTheCustomerTalksToIsRead(String text, boolean asks) {
+        assertThat(Phrases.asksWhatTheAssistantIs(text)).as(text).isEqualTo(asks);
+        if (asks) {
+            assertThat(policy.effective(understood("talk_to_human", mood(0, 0, "stable", "none")), text).intent())
+                    .as("asks for no one").isEqualTo("greeting");
+        }
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"how do I change my email address?|question",
         "where can I find my invoices?|question", "what plan am I on?|account_info",
         "how do I see how many seats we use?|question", "when does my subscription renew?|account_info"})

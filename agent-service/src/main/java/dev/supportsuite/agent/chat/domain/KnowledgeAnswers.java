@@ -258,12 +258,24 @@ public final class KnowledgeAnswers {
         List<String> missing = Phrases.namesMissingFrom(turn.text(), best.title() + " " + best.text(), productTerms);
         boolean sure = best.confidence() >= sureConfidence && missing.isEmpty();
         boolean problem = turn.understood().is("technical_issue");
-        if (problem && turn.followsUp() && best.documentId().equals(turn.state().lastAnswerId())) {
-            // More about a problem the entry just shown did not solve: showing it again would not help either
-            content = opening + "The entry I showed you, \"" + source + "\", is all our help center has on this, so "
-                    + "I won't repeat it. I can open a ticket so our team looks into it (just say yes), or connect "
-                    + "you with someone now.";
-        } else if (!sure && problem) {
+        boolean shownJustNow = best.documentId().equals(turn.state().lastAnswerId());
+        if (shownJustNow && (problem && turn.followsUp() || !sure)) {
+            // More about a problem the entry just shown did not solve, or another try at a question it answered only
+            // loosely: showing it again would not help either
+            content = opening + (problem ? "The entry I showed you, \"" + source + "\", is all our help center has "
+                    + "on this, so I won't repeat it. I can open a ticket so our team looks into it (just say yes), or "
+                    + "connect you with someone now."
+                    : "The closest entry I have is still \"" + source + "\", which I showed you just now, so I won't "
+                    + "repeat it; it may not cover this. I can open a ticket so a person follows up (just say yes), or "
+                    + "connect you with someone now.");
+            List<String> earlier = turn.state().recentMessages();
+            String asked = turn.followsUp() || earlier.isEmpty() ? lookup.question()
+                    : Turn.together(earlier.get(earlier.size() - 1), lookup.question());
+            return Outcome.say(Route.KNOWLEDGE.wire(), content, next.withPending(Pending.offerHelp(asked)))
+                    .citing(List.of(new Citation(best.documentId(), best.title(), best.sectionPath())))
+                    .tool("search_faq", Map.of("query", lookup.question()), best.documentId());
+        }
+        if (!sure && problem) {
             // A problem report: a loosely related article rarely fixes it, so a ticket is offered outright.
             content = opening + "This is the closest I found in our help center, \"" + source + "\", though it may "
                     + "not cover your problem:\n\n" + passage + "\n\nIf it doesn't help, I can open a ticket so our "

@@ -127,8 +127,9 @@ public final class RoutingPolicy {
             // "am I talking to a real person?" asks, and is answered honestly; it asks for no one
             return understood.actingAs("greeting");
         }
-        if (!understood.is("talk_to_human") && Phrases.requestsAPerson(text)) {
-            return understood.actingAs("talk_to_human");
+        if (Phrases.requestsAPerson(text)) {
+            // "this is useless, let me talk to a human" asks for a person, however much it complains on the way
+            return understood.is("talk_to_human") ? understood : understood.actingAs("talk_to_human");
         }
         if (understood.is("talk_to_human") && !Phrases.speaksOfAPerson(text)) {
             // "authentcation" heard as a wish for a person: nobody asked for one, so it is looked up as a question

@@ -29,9 +29,16 @@ public record Turn(ConversationState state, String text, Understanding understoo
         if (!followsUp()) {
             return asked;
         }
-        String topic = topic();
-        // "my export keeps failing. it says timeout": a ticket made of the two keeps the first as its subject
-        return topic + (topic.matches("(?s).*[.!?]$") ? " " : ". ") + asked.strip();
+        return together(topic(), asked);
+    }
+
+    /**
+     * Two messages as one text, the first ending a sentence: "my export keeps failing. it says timeout", so a ticket
+     * made of the two keeps the first as its subject.
+     */
+    static String together(String earlier, String later) {
+        String first = earlier.strip();
+        return first + (first.matches("(?s).*[.!?]$") ? " " : ". ") + later.strip();
     }
 
     /**

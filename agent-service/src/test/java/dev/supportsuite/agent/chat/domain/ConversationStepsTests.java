@@ -245,6 +245,16 @@ class ConversationStepsTests {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"talk_to_human", "complaint", "question"})
+    void aComplaintThatAsksForAPersonIsARequestForOne(String heard) {
+        Understanding angry = new Understanding(heard, 0.9, false, List.of(), mood(-0.8, 0.7, "worsening", "suggest"),
+                false);
+
+        assertThat(policy.effective(angry, "this is useless, let me talk to a human").intent())
+                .isEqualTo("talk_to_human");
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"how do I change my email address?|question",
         "where can I find my invoices?|question", "what plan am I on?|account_info",
         "how do I see how many seats we use?|question", "when does my subscription renew?|account_info"})

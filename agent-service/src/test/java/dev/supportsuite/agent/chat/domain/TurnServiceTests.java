@@ -571,6 +571,26 @@ class TurnServiceTests {
     }
 
     @Test
+    void anEntryOfferedAsTheClosestIsNotOfferedAgainRightAfter() {
+        String first = "my invoices show the wrong company name";
+        String again = "I already changed it in settings but the old invoice still shows the old name";
+        intents.put(first, "billing_question");
+        intents.put(again, "billing_question");
+        knows(first, "doc-vat", "Company details on invoices", "", "Enter your company name in Settings.", 0.62);
+        knows(again, "doc-vat", "Company details on invoices", "", "Enter your company name in Settings.", 0.6);
+
+        String offered = say("c-still", first).content();
+        String still = say("c-still", again).content();
+        String opened = say("c-still", "yes").content();
+
+        assertThat(offered).contains("Enter your company name in Settings.");
+        assertThat(still).startsWith("The closest entry I have is still \"Company details on invoices\", which I "
+                + "showed you just now").doesNotContain("Enter your company name");
+        assertThat(opened).startsWith("Done: I've opened ticket")
+                .contains("(\"My invoices show the wrong company name\"");
+    }
+
+    @Test
     void moreAboutAProblemThatFindsTheEntryJustShownIsNotShownItAgain() {
         String problem = "my export keeps failing with an error";
         String more = "it says timeout after 30 minutes";

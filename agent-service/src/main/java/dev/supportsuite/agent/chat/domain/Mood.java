@@ -2,6 +2,7 @@ package dev.supportsuite.agent.chat.domain;
 
 import dev.supportsuite.contracts.conversation.SentimentSnapshot;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The customer's mood as sentiment-service read one message, with the trend over the conversation
@@ -35,6 +36,25 @@ public record Mood(double polarity, String label, double frustration, String tre
 
     public boolean declining() {
         return "declining".equals(trend);
+    }
+
+    /** The only reasons for advice a customer who says they are leaving gives by saying so. */
+    private static final Set<String> LEAVING_REASONS = Set.of("threat_to_leave", "elevated_frustration");
+    /**
+     * Polarity above minus this is calm for a customer who wants to leave: the word "cancel" alone reads about
+     * -0.36 ("I want to cancel my subscription"), a complaint with it -0.6 and below ("this is terrible, I want
+     * to cancel").
+     */
+    private static final double CALM_LEAVING_POLARITY = 0.5;
+
+    /**
+     * Whether the customer says they are leaving (cancelling, deleting their data) calmly: sentiment-service's advice
+     * rests on the leaving alone and the message is not markedly negative. Wanting to leave is then a plan, not
+     * anger: no apology for it and no person called in for it.
+     */
+    public boolean leavingCalmly() {
+        return measured && reasons.contains("threat_to_leave") && LEAVING_REASONS.containsAll(reasons)
+                && polarity > -CALM_LEAVING_POLARITY;
     }
 
     public SentimentSnapshot snapshot() {

@@ -65,7 +65,9 @@ public final class RoutingPolicy {
         if (mood.measured() && mood.frustration() >= settings.handoffFrustration()) {
             reasons.add(HandoffReasons.HIGH_FRUSTRATION);
         }
-        if (Phrases.ultimatum(text) || (Phrases.saysLeaving(text) && worsening(mood))) {
+        if (Phrases.ultimatum(text) || (Phrases.saysLeaving(text) && worsening(mood) && !mood.leavingCalmly())) {
+            // "can you delete all my data? I'm leaving" is a plan, said calmly; the advice to bring in a person
+            // came from the leaving alone
             reasons.add(HandoffReasons.HIGH_FRUSTRATION);
         }
         if (Phrases.reportsSecurityIncident(text) || Phrases.reportsAnIncident(text)) {

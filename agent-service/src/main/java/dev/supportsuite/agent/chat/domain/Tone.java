@@ -12,13 +12,6 @@ public final class Tone {
 
     private static final Set<String> OWN_TONE = Set.of(Route.HANDOFF.wire(), Route.COMPLAINT.wire());
     private static final double UPSET_FRUSTRATION = 0.4;
-    private static final Set<String> CALM_LEAVING_REASONS = Set.of("threat_to_leave", "elevated_frustration");
-    /**
-     * Polarity above minus this is calm for a customer who wants to leave: the word "cancel" alone reads about
-     * -0.36 ("I want to cancel my subscription"), a complaint with it -0.6 and below ("this is terrible, I want
-     * to cancel").
-     */
-    private static final double CALM_LEAVING_POLARITY = 0.5;
 
     private final double negativePolarity;
 
@@ -33,9 +26,7 @@ public final class Tone {
         }
         String content = outcome.content();
         // Wanting to leave (cancel, delete the account) said calmly is not being upset: no apology for it.
-        boolean calmlyLeaving = mood.reasons().contains("threat_to_leave")
-                && CALM_LEAVING_REASONS.containsAll(mood.reasons()) && mood.polarity() > -CALM_LEAVING_POLARITY;
-        boolean upset = !calmlyLeaving
+        boolean upset = !mood.leavingCalmly()
                 && (mood.polarity() <= -negativePolarity || mood.frustration() >= UPSET_FRUSTRATION);
         if (upset && !content.startsWith("I'm sorry") && !content.startsWith("I'm really sorry")) {
             content = "I'm sorry for the trouble. " + content;

@@ -29,6 +29,19 @@ class ConversationStepsTests {
     }
 
     @Test
+    void sayingCalmlyThatTheyAreLeavingCallsInNoOneAndSayingItInAngerDoes() {
+        String text = "can you delete all my data? I'm leaving";
+        Mood calm = new Mood(-0.11, "negative", 0.5, "stable", 0, "suggest",
+                List.of("elevated_frustration", "threat_to_leave"), true);
+        Mood angry = new Mood(-0.7, "negative", 0.6, "stable", 0, "suggest",
+                List.of("elevated_frustration", "threat_to_leave"), true);
+
+        assertThat(policy.handoffReasons(understood("cancel_subscription", calm), text)).isEmpty();
+        assertThat(policy.handoffReasons(understood("cancel_subscription", angry), text))
+                .containsExactly(HandoffReasons.HIGH_FRUSTRATION);
+    }
+
+    @Test
     void frustrationAtTheThresholdHandsOverAndJustBelowDoesNot() {
         assertThat(policy.handoffReasons(understood("question", mood(-0.5, 0.8, "stable", "suggest")), "it fails"))
                 .containsExactly(HandoffReasons.HIGH_FRUSTRATION);

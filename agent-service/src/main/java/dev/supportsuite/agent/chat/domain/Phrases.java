@@ -103,6 +103,14 @@ final class Phrases {
     private static final List<String> APPROVING_EMOJI = List.of("\uD83D\uDC4D", "\uD83D\uDC4C", "\uD83D\uDE4F",
             "\u2705", "\uD83D\uDE42", "\uD83D\uDE0A", "\uD83D\uDE00", "\uD83D\uDE03", "\uD83D\uDC4F", "\u2764",
             "\uD83D\uDCAF", "\uD83E\uDD29", "\uD83D\uDE04");
+    /** Words that compare: "difference", "vs", "better". */
+    private static final Pattern COMPARES = Pattern.compile(
+            "\\b(?:difference|differences|differ|different|compare|compared|comparison|vs|versus|better|instead of)\\b");
+    /** Asking which plan to take: "which plan would you recommend?", "what plan should we choose?". */
+    private static final Pattern ASKS_WHICH_PLAN = Pattern.compile(
+            "\\b(?:which|what) (?:plan|tier)\\b(?! (?:am i|are we|do i have|do we have|is (?:my|our)|i'm|we're)\\b)"
+                    + "(?=.*\\b(?:should|would|recommend|best|right|suits?|fits?|choose|pick|need)\\b)"
+                    + "|\\brecommend (?:a |which |what )?(?:plan|tier)\\b");
     /** The opening of a question about how to do something. */
     private static final Pattern HOW_TO = Pattern.compile(
             "(?:how (?:do|can|could|would|should) (?:i|we)|how to|where (?:do|can) (?:i|we)|is it possible to)\\b");
@@ -432,6 +440,20 @@ final class Phrases {
     /** Whether the customer asks what they are talking to ("are you a bot?", "am I talking to a real person?"). */
     static boolean asksWhatTheAssistantIs(String text) {
         return ASKS_WHAT_ASSISTANT_IS.matcher(normal(text)).lookingAt();
+    }
+
+    /**
+     * Whether the message asks how the plans compare or which to take: "what's the difference between team and
+     * business?" (two plans named, and words that compare), "we're a team of 25, which plan would you recommend?".
+     *
+     * @param plans the plans' names, lower case
+     */
+    static boolean comparesPlans(String text, Set<String> plans) {
+        String normal = normal(text);
+        long named = plans.stream()
+                .filter(plan -> Pattern.compile("\\b" + Pattern.quote(plan) + "\\b").matcher(normal).find())
+                .count();
+        return named >= 2 && COMPARES.matcher(normal).find() || ASKS_WHICH_PLAN.matcher(normal).find();
     }
 
     /** Whether the message asks how to do something: "how do I change my email address?", "where can I find...". */

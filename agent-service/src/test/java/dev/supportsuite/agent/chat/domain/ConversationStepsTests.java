@@ -244,6 +244,18 @@ class ConversationStepsTests {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"what's the difference between team and business?|true",
+        "Team vs Business|true", "is business better than team for us?|true",
+        "hi! we're a team of 25, which plan would you recommend?|true", "what plan should we choose?|true",
+        "can you recommend a plan?|true", "what plan am I on?|false", "which plan are we on?|false",
+        "how do I move from team to business?|false", "what's the difference between a guest and a member?|false",
+        "which plan has the audit log?|false"})
+    void aQuestionComparingPlansOrAskingWhichToTakeIsRead(String text, boolean compares) {
+        assertThat(Phrases.comparesPlans(text, Set.of("free", "team", "business", "enterprise"))).as(text)
+                .isEqualTo(compares);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"are you a bot?|true", "am I talking to a real person?|true",
         "hey, is this AI?|true", "who made you?|true", "are you human|true",
         "are you able to change my plan?|false", "I want a real person|false", "what are you?|true",

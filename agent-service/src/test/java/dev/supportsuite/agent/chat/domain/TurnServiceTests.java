@@ -1043,6 +1043,20 @@ class TurnServiceTests {
     }
 
     @Test
+    void aQuestionComparingPlansIsAnsweredWithThePlanOverview() {
+        String asked = "what's the difference between team and business?";
+        intents.put(asked, "question");
+        knows(asked, "doc-teams", "Teams", "Guide > Teams", "Teams are named groups of members.", 0.84);
+        knows(PriceQuotes.PRICE_LIST_QUERY, "doc-plans", "What plans does Pennant offer?", "",
+                "Team: $8 per member per month billed annually ($10 monthly). Business adds the audit log.", 0.8);
+
+        ChatOutboundMessage reply = say("c-compare", asked);
+
+        assertThat(reply.citations()).extracting("documentId").containsExactly("doc-plans");
+        assertThat(reply.content()).startsWith("Team: $8 per member");
+    }
+
+    @Test
     void aTicketIsPointedAtByItsPlaceInTheListShown() {
         SupportDesk.Caller caller = new SupportDesk.Caller("u1", "user");
         String calendar = desk.open(caller, new SupportDesk.NewTicket("Google Calendar events are missing", "d",

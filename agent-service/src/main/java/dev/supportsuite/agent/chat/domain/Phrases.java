@@ -311,7 +311,11 @@ final class Phrases {
     /** Telling the agent to go ahead when it offered nothing: "yes im sure, do it", "go ahead and delete it". */
     private static final Pattern GO_AHEAD = Pattern.compile(
             "^(?:(?:yes|yeah|yep|ok|okay|sure|please)[,!. ]+)*(?:i'?m sure[,!. ]*)?(?:(?:please |just )?(?:do it|go ahead"
-                    + "|proceed|delete it|cancel it|make the change|process it|refund it))\\b"
+                    + "|proceed|(?:delete|remove|erase|wipe|cancel|close) (?:it|everything|all of it|all|it all|them"
+                    + "|my (?:account|data|workspace|subscription)|the (?:account|data|workspace|subscription))"
+                    // "delete everything in the trash" is a question about the trash
+                    + "(?=(?:[,!. ]+(?:please|now|then|already|for me|anyway))*$)"
+                    + "|make the change|process it|refund it))\\b"
                     + "|^(?:yes|yeah|yep),? i'?m sure\\b");
     /**
      * A complaint about the help itself, or a demand that something be done: "you keep giving me the same useless

@@ -389,9 +389,11 @@ class ConversationStepsTests {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"yes im sure, do it|true", "go ahead and delete it|true",
-        "ok, please proceed|true", "yes|false", "do it yourself? how?|false", "yes, I'm sure|true"})
+        "ok, please proceed|true", "yes|false", "do it yourself? how?|false", "yes, I'm sure|true",
+        "yes delete everything|true", "ok remove my account|true", "yes, close it all|true",
+        "delete everything in the trash|false", "close all the notifications|false"})
     void goingAheadIsTold(String text, boolean ahead) {
-        assertThat(Phrases.tellsToGoAhead(text)).isEqualTo(ahead);
+        assertThat(Phrases.tellsToGoAhead(text)).as(text).isEqualTo(ahead);
     }
 
     @ParameterizedTest

@@ -191,6 +191,11 @@ final class Phrases {
                     + "|failed|happens?|happened|stops?|stopped|returns?|returned|only|started|hangs?|crashe[sd]"
                     + "|times? out|timed out))\\b");
     private static final int MAX_ELABORATION_WORDS = 20;
+    private static final int MIN_ADDED_WORDS = 3;
+    /** The opening of another matter than the one before: "also ...", "another thing", "thanks", "bye". */
+    private static final Pattern ANOTHER_MATTER = Pattern.compile(
+            "(?:also|another|and also|plus|one more|separately|unrelated|different question|thanks|thank you|thx"
+                    + "|bye|goodbye|never ?mind|nvm|ok thanks|great|perfect|cool)\\b");
     /**
      * A customer waiting for a person who no longer wants one: "never mind", "cancel that, I don't need a human",
      * "take me out of the queue", "I figured it out", "it's working now". An angry "forget it" and a bare "cancel
@@ -625,6 +630,18 @@ final class Phrases {
     /** Whether the message says more about a problem reported before it ("it says timeout after 30 minutes"). */
     static boolean elaborates(String text) {
         return words(text) <= MAX_ELABORATION_WORDS && ELABORATES.matcher(normal(text)).find();
+    }
+
+    /**
+     * Whether a message right after a problem report can only be more about it: it refers back to it ("it says
+     * timeout"), or is a statement of a few words that asks nothing and opens no other matter ("we haven't changed
+     * anything on our side"; not "also the calendar sync is broken", not a thanks or a goodbye).
+     */
+    static boolean addsToAProblem(String text) {
+        String normal = normal(text);
+        int words = words(normal);
+        return elaborates(text) || !text.contains("?") && words >= MIN_ADDED_WORDS && words <= MAX_ELABORATION_WORDS
+                && !ANOTHER_MATTER.matcher(normal).lookingAt() && !unreadable(text);
     }
 
     /**

@@ -151,6 +151,12 @@ public final class RoutingPolicy {
             // "you keep giving me the same useless answer", "this is ridiculous": no entry answers these
             return understood.actingAs("complaint");
         }
+        if (understood.outOfScope() && !recentIntents.isEmpty()
+                && "technical_issue".equals(recentIntents.get(recentIntents.size() - 1))
+                && Phrases.addsToAProblem(text)) {
+            // "we haven't changed anything on our side" right after "our webhook stopped firing" is more about it
+            return understood.actingAs("technical_issue");
+        }
         if (Phrases.followUp(text) && !recentIntents.isEmpty()
                 && (understood.outOfScope() || DIRECT_INTENTS.contains(understood.intent()))) {
             // "and jira?" after a question about integrations is the same kind of question, not a greeting

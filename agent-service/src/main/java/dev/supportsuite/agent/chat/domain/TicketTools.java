@@ -129,6 +129,8 @@ public final class TicketTools {
     /** Words a message needs to serve as a ticket's description. */
     private static final int MIN_DESCRIPTION_WORDS = 4;
     private static final int LISTED = 5;
+    /** The most messages a ticket's description is made of when the customer told the problem over several. */
+    private static final int MAX_MESSAGES_TOLD = 3;
 
     private final SupportDesk desk;
     private final Clock clock;
@@ -187,7 +189,26 @@ public final class TicketTools {
         String last = earlier.get(earlier.size() - 1).strip();
         boolean describes = Phrases.words(last) >= MIN_DESCRIPTION_WORDS && !Phrases.mentionsTicket(last)
                 && !Phrases.asksForPerson(last) && !Phrases.unreadable(last);
-        return describes ? capitalised(last) : null;
+        return describes ? capitalised(problemTold(turn.state())) : null;
+    }
+
+    /**
+     * The problem as the customer told it over their last messages: the last one, with those before it that
+     * reported the same problem ("our webhook stopped firing yesterday. we haven't changed anything on our side").
+     */
+    private static String problemTold(ConversationState state) {
+        List<String> messages = state.recentMessages();
+        List<String> intents = state.recentIntents();
+        int last = messages.size() - 1;
+        String told = messages.get(last).strip();
+        if (intents.size() != messages.size()) {
+            return told;
+        }
+        for (int i = last; i > 0 && last - i < MAX_MESSAGES_TOLD - 1
+                && "technical_issue".equals(intents.get(i)) && "technical_issue".equals(intents.get(i - 1)); i--) {
+            told = Turn.together(messages.get(i - 1), told);
+        }
+        return told;
     }
 
     /** The customer's description of the problem. */

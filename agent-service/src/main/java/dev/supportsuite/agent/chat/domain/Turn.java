@@ -43,14 +43,16 @@ public record Turn(ConversationState state, String text, Understanding understoo
 
     /**
      * Whether the message leans on the one before it: a follow-up ("ok, and for annual plans?"), or more about a
-     * problem just reported ("it says timeout after 30 minutes" after "my export keeps failing").
+     * problem just reported ("it says timeout after 30 minutes", or a statement taken for the same problem, "we
+     * haven't changed anything on our side", after "our webhook stopped firing").
      */
     public boolean followsUp() {
         String asked = Phrases.withoutCourtesies(text);
         List<String> intents = state.recentIntents();
         boolean afterProblem = !intents.isEmpty() && "technical_issue".equals(intents.get(intents.size() - 1));
-        return (Phrases.followUp(asked) || afterProblem && Phrases.elaborates(asked))
-                && !state.recentMessages().isEmpty();
+        boolean moreAboutIt = Phrases.elaborates(asked)
+                || understood.is("technical_issue") && Phrases.addsToAProblem(asked);
+        return (Phrases.followUp(asked) || afterProblem && moreAboutIt) && !state.recentMessages().isEmpty();
     }
 
     /**

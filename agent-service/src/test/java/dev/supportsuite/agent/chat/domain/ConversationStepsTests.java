@@ -211,6 +211,14 @@ class ConversationStepsTests {
         assertThat(Phrases.elaborates(text)).as(text).isEqualTo(elaborates);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"we haven't changed anything on our side|true", "it says 403|true",
+        "also the calendar sync is broken|false", "thanks, that helps|false", "how do I reset it?|false",
+        "ok|false", "never mind, it works now|false"})
+    void whatCanOnlyBeMoreAboutAProblemIsRead(String text, boolean adds) {
+        assertThat(Phrases.addsToAProblem(text)).as(text).isEqualTo(adds);
+    }
+
     @Test
     void aFollowUpIsLookedUpWithTheQuestionBeforeAndAsTheSameKindOfQuestion() {
         ConversationState asked = fresh.heard("does Pennant integrate with Slack?", "integration_question", 0.0, 1,
@@ -241,6 +249,23 @@ class ConversationStepsTests {
         assertThat(Phrases.yes("\u2705")).isTrue();
         assertThat(Phrases.yes("\u2764\uFE0F")).isFalse();
         assertThat(Phrases.yes("\uD83D\uDC4E")).isFalse();
+    }
+
+    @Test
+    void aTicketAskedForAfterAProblemToldOverSeveralMessagesIsReadBackWithAllOfThem() {
+        Instant now = Instant.now();
+        ConversationState told = ConversationState.start("c1", "u1", "user", now)
+                .heard("how do I export my data?", "question", 0.0, 1, now)
+                .heard("our webhook stopped firing yesterday", "technical_issue", -0.2, 2, now)
+                .heard("we haven't changed anything on our side", "technical_issue", -0.2, 3, now);
+        Turn turn = new Turn(told, "open a ticket", understood("create_ticket", mood(0, 0, "stable", "none")),
+                new SupportDesk.Caller("u1", "user"), "k4");
+
+        String readBack = new TicketTools(new InMemoryDesk(), java.time.Clock.systemUTC()).create(turn).block()
+                .content();
+
+        assertThat(readBack).contains("Subject: Our webhook stopped firing yesterday")
+                .contains("Category: technical").doesNotContain("export");
     }
 
     @ParameterizedTest

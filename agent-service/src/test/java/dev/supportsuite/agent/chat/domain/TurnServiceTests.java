@@ -571,6 +571,28 @@ class TurnServiceTests {
     }
 
     @Test
+    void aStatementRightAfterAProblemIsMoreAboutItAndTheTicketForItHasBoth() {
+        String problem = "our webhook stopped firing yesterday";
+        String more = "we haven't changed anything on our side";
+        intents.put(problem, "technical_issue");
+        rejects(0.7, more);
+        intents.put("ok open a ticket", "create_ticket");
+        knows(problem, "doc-hooks", "Webhooks", "", "Create a webhook in Settings.", 0.62);
+        knows(problem + ". " + more, "doc-hooks", "Webhooks", "", "Create a webhook in Settings.", 0.6);
+
+        say("c-hook", problem);
+        ChatOutboundMessage added = say("c-hook", more);
+        String opened = say("c-hook", "ok open a ticket").content();
+
+        assertThat(added.intent()).isEqualTo("technical_issue");
+        assertThat(added.content()).doesNotContain("outside what I can help with");
+        assertThat(opened).as("the offer of a ticket taken up, for the problem as told")
+                .startsWith("Done: I've opened ticket").contains("(\"Our webhook stopped firing yesterday\"");
+        assertThat(desk.tickets.values()).singleElement()
+                .satisfies(stored -> assertThat(stored.ticket().category()).isEqualTo("technical"));
+    }
+
+    @Test
     void anEntryOfferedAsTheClosestIsNotOfferedAgainRightAfter() {
         String first = "my invoices show the wrong company name";
         String again = "I already changed it in settings but the old invoice still shows the old name";

@@ -38,6 +38,9 @@ import reactor.core.publisher.Mono;
  */
 class TurnServiceTests {
 
+    private static final String EXPORT_FAILS = "my export keeps failing with an error";
+    private static final String TIMES_OUT = "it says timeout after 30 minutes";
+
     private final Map<String, String> intents = new HashMap<>();
     private final Map<String, Double> confidences = new HashMap<>();
     private final Map<String, Mood> moods = new HashMap<>();
@@ -552,17 +555,23 @@ class TurnServiceTests {
                 .contains("(\"The CSV export of our projects has been failing since yesterday\"");
     }
 
+    /**
+     * An export problem the help center answers loosely, then more about it, whose search together with it finds
+     * {@code laterTitle}'s entry.
+     */
+    private void exportFailsThenTimesOut(String laterDocument, String laterTitle, String laterText) {
+        intents.put(EXPORT_FAILS, "technical_issue");
+        intents.put(TIMES_OUT, "technical_issue");
+        knows(EXPORT_FAILS, "doc-exp", "Export", "", "Admins can export CSV from Settings.", 0.62);
+        knows(EXPORT_FAILS + ". " + TIMES_OUT, laterDocument, laterTitle, "", laterText, 0.58);
+    }
+
     @Test
     void moreAboutAProblemIsLookedUpWithItAndATicketForItDescribesBoth() {
-        String problem = "my export keeps failing with an error";
-        String more = "it says timeout after 30 minutes";
-        intents.put(problem, "technical_issue");
-        intents.put(more, "technical_issue");
-        knows(problem, "doc-exp", "Export", "", "Admins can export CSV from Settings.", 0.62);
-        knows(problem + ". " + more, "doc-big", "Large exports", "", "Large exports run in the background.", 0.58);
+        exportFailsThenTimesOut("doc-big", "Large exports", "Large exports run in the background.");
 
-        say("c-more", problem);
-        String answer = say("c-more", more).content();
+        say("c-more", EXPORT_FAILS);
+        String answer = say("c-more", TIMES_OUT).content();
         String opened = say("c-more", "yes").content();
 
         assertThat(answer).contains("Large exports run in the background.");
@@ -614,15 +623,10 @@ class TurnServiceTests {
 
     @Test
     void moreAboutAProblemThatFindsTheEntryJustShownIsNotShownItAgain() {
-        String problem = "my export keeps failing with an error";
-        String more = "it says timeout after 30 minutes";
-        intents.put(problem, "technical_issue");
-        intents.put(more, "technical_issue");
-        knows(problem, "doc-exp", "Export", "", "Admins can export CSV from Settings.", 0.62);
-        knows(problem + ". " + more, "doc-exp", "Export", "", "Admins can export CSV from Settings.", 0.6);
+        exportFailsThenTimesOut("doc-exp", "Export", "Admins can export CSV from Settings.");
 
-        say("c-again", problem);
-        ChatOutboundMessage again = say("c-again", more);
+        say("c-again", EXPORT_FAILS);
+        ChatOutboundMessage again = say("c-again", TIMES_OUT);
         String opened = say("c-again", "yes").content();
 
         assertThat(again.content()).startsWith("The entry I showed you, \"Export\", is all our help center has on "

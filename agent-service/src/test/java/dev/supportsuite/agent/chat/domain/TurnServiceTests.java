@@ -108,6 +108,16 @@ class TurnServiceTests {
         }
     }
 
+    /** Two open tickets of the customer u1, a calendar one and an export one; their ids in that order. */
+    private List<String> openCalendarAndExportTickets() {
+        SupportDesk.Caller caller = new SupportDesk.Caller("u1", "user");
+        String calendar = desk.open(caller, new SupportDesk.NewTicket("Google Calendar events are missing", "d",
+                "technical", "medium", "c-x", List.of()), "k1").block().id();
+        String export = desk.open(caller, new SupportDesk.NewTicket("CSV export times out", "d", "technical",
+                "medium", "c-x", List.of()), "k2").block().id();
+        return List.of(calendar, export);
+    }
+
     private void knows(String question, String documentId, String title, String sectionPath, String text,
             double confidence) {
         String snippet = text.length() <= 20 ? text : text.substring(0, 20) + "…";
@@ -1003,11 +1013,9 @@ class TurnServiceTests {
 
     @Test
     void aTicketNamedByItsTopicIsTheOneClosedOrReopened() {
-        SupportDesk.Caller caller = new SupportDesk.Caller("u1", "user");
-        String calendar = desk.open(caller, new SupportDesk.NewTicket("Google Calendar events are missing", "d",
-                "technical", "medium", "c-x", List.of()), "k1").block().id();
-        String export = desk.open(caller, new SupportDesk.NewTicket("CSV export times out", "d", "technical",
-                "medium", "c-x", List.of()), "k2").block().id();
+        List<String> opened = openCalendarAndExportTickets();
+        String calendar = opened.get(0);
+        String export = opened.get(1);
         intents.put("close the calendar ticket, it's working again", "feedback");
         intents.put("can you cancel that ticket about the export", "cancel_subscription");
         intents.put("the calendar sync broke again, reopen my calendar ticket", "complaint");
@@ -1039,11 +1047,7 @@ class TurnServiceTests {
 
     @Test
     void whichTicketIsAnsweredByItsTopic() {
-        SupportDesk.Caller caller = new SupportDesk.Caller("u1", "user");
-        desk.open(caller, new SupportDesk.NewTicket("Google Calendar events are missing", "d", "technical", "medium",
-                "c-x", List.of()), "k1").block();
-        String export = desk.open(caller, new SupportDesk.NewTicket("CSV export times out", "d", "technical",
-                "medium", "c-x", List.of()), "k2").block().id();
+        String export = openCalendarAndExportTickets().get(1);
         intents.put("please close my ticket", "update_ticket");
 
         assertThat(say("c-which", "please close my ticket").content()).startsWith("Which ticket should I update?");
@@ -1084,11 +1088,9 @@ class TurnServiceTests {
 
     @Test
     void aTicketIsPointedAtByItsPlaceInTheListShown() {
-        SupportDesk.Caller caller = new SupportDesk.Caller("u1", "user");
-        String calendar = desk.open(caller, new SupportDesk.NewTicket("Google Calendar events are missing", "d",
-                "technical", "medium", "c-x", List.of()), "k1").block().id();
-        String export = desk.open(caller, new SupportDesk.NewTicket("CSV export times out", "d", "technical",
-                "medium", "c-x", List.of()), "k2").block().id();
+        List<String> opened = openCalendarAndExportTickets();
+        String calendar = opened.get(0);
+        String export = opened.get(1);
         intents.put("show my tickets", "ticket_status");
         intents.put("close the first one", "goodbye");
         intents.put("what's the status of the second one?", "question");
@@ -1111,11 +1113,7 @@ class TurnServiceTests {
 
     @Test
     void whichTicketIsAnsweredByItsPlaceInTheList() {
-        SupportDesk.Caller caller = new SupportDesk.Caller("u1", "user");
-        desk.open(caller, new SupportDesk.NewTicket("Google Calendar events are missing", "d", "technical", "medium",
-                "c-x", List.of()), "k1").block();
-        desk.open(caller, new SupportDesk.NewTicket("CSV export times out", "d", "technical", "medium", "c-x",
-                List.of()), "k2").block();
+        openCalendarAndExportTickets();
         intents.put("please close my ticket", "update_ticket");
 
         String asked = say("c-which2", "please close my ticket").content();

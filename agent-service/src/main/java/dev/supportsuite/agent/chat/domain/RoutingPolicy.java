@@ -182,6 +182,10 @@ public final class RoutingPolicy {
                 && understood.entity(Entity.TICKET_ID).isPresent()) {
             return understood.actingAs("update_ticket");
         }
+        if (understood.is("create_ticket") && Phrases.asksHowTo(text) && !TicketTools.explicitRequest(text)) {
+            // "how can I contact support?" asks how, which the help center answers; it describes no problem
+            return understood.actingAs("question");
+        }
         if (understood.is("update_ticket") && !Phrases.mentionsTicket(text) && !Phrases.asksToClose(text)
                 && !Phrases.asksToReopen(text) && understood.entity(Entity.TICKET_ID).isEmpty()
                 && recentIntents.stream().noneMatch(TicketTools::aboutATicket)) {

@@ -98,13 +98,15 @@ class ConversationStepsTests {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "list my tickets|true", "show my tickets|true", "can you show me our open tickets?|true",
-        "what tickets do I have?|true", "my tickets?|true", "ok, and show me all my cases|true",
-        "how do I show tickets to my team?|false", "open a ticket|false", "list my invoices|false"})
-    void aRequestForTheCustomersTicketsListsThem(String text, boolean lists) {
+        "list my tickets|true|ticket_status", "show my tickets|true|ticket_status",
+        "can you show me our open tickets?|true|ticket_status", "what tickets do I have?|true|ticket_status",
+        "my tickets?|true|ticket_status", "ok, and show me all my cases|true|ticket_status",
+        "how do I show tickets to my team?|false|question", "open a ticket|false|create_ticket",
+        "list my invoices|false|create_ticket"})
+    void aRequestForTheCustomersTicketsListsThem(String text, boolean lists, String intent) {
         assertThat(TicketTools.asksForList(text)).isEqualTo(lists);
         assertThat(policy.effective(understood("create_ticket", mood(0, 0, "stable", "none")), text).intent())
-                .as("whatever the classifier heard").isEqualTo(lists ? "ticket_status" : "create_ticket");
+                .as("whatever the classifier heard").isEqualTo(intent);
     }
 
     @Test
@@ -310,6 +312,15 @@ class ConversationStepsTests {
         "how do I see how many seats we use?|question", "when does my subscription renew?|account_info"})
     void anAccountQuestionAskingHowIsForTheHelpCenter(String text, String intent) {
         assertThat(policy.effective(understood("account_info", mood(0, 0, "stable", "none")), text).intent())
+                .as(text).isEqualTo(intent);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"how can I contact support?|question",
+        "how do I reach your support team by phone?|question",
+        "please open a ticket: the export fails|create_ticket", "my export fails, open a ticket|create_ticket"})
+    void aTicketRequestThatAsksHowIsForTheHelpCenter(String text, String intent) {
+        assertThat(policy.effective(understood("create_ticket", mood(0, 0, "stable", "none")), text).intent())
                 .as(text).isEqualTo(intent);
     }
 

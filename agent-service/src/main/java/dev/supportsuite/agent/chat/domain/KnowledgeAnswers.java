@@ -264,24 +264,17 @@ public final class KnowledgeAnswers {
         List<String> missing = Phrases.namesMissingFrom(turn.text(), best.title() + " " + best.text(), productTerms);
         boolean sure = best.confidence() >= sureConfidence && missing.isEmpty();
         boolean problem = turn.understood().is("technical_issue");
-        boolean shownJustNow = best.documentId().equals(turn.state().lastAnswerId());
-        if (shownJustNow && (problem && turn.followsUp() || !sure)) {
-            // More about a problem the entry just shown did not solve, or another try at a question it answered only
-            // loosely: showing it again would not help either
+        // More about a problem the entry just shown did not solve, or another try at a question it answered only
+        // loosely: showing it again would not help either
+        boolean again = best.documentId().equals(turn.state().lastAnswerId()) && (problem && turn.followsUp() || !sure);
+        if (again) {
             content = opening + (problem ? "The entry I showed you, \"" + source + "\", is all our help center has "
                     + "on this, so I won't repeat it. I can open a ticket so our team looks into it (just say yes), or "
                     + "connect you with someone now."
                     : "The closest entry I have is still \"" + source + "\", which I showed you just now, so I won't "
                     + "repeat it; it may not cover this. I can open a ticket so a person follows up (just say yes), or "
                     + "connect you with someone now.");
-            List<String> earlier = turn.state().recentMessages();
-            String asked = turn.followsUp() || earlier.isEmpty() ? lookup.question()
-                    : Turn.together(earlier.get(earlier.size() - 1), lookup.question());
-            return Outcome.say(Route.KNOWLEDGE.wire(), content, next.withPending(Pending.offerHelp(asked)))
-                    .citing(List.of(new Citation(best.documentId(), best.title(), best.sectionPath())))
-                    .tool("search_faq", Map.of("query", lookup.question()), best.documentId());
-        }
-        if (!sure && problem) {
+        } else if (!sure && problem) {
             // A problem report: a loosely related article rarely fixes it, so a ticket is offered outright.
             content = opening + "This is the closest I found in our help center, \"" + source + "\", though it may "
                     + "not cover your problem:\n\n" + passage + "\n\nIf it doesn't help, I can open a ticket so our "
@@ -300,12 +293,17 @@ public final class KnowledgeAnswers {
         } else {
             content = opening + passage + "\n\n(From our help center: " + source + ")";
         }
-        if (sure && problem) {
+        if (sure && problem && !again) {
             // Even the right article may not fix a fault: a ticket stays one word away.
             content = content + "\n\nIf that doesn't solve it, I can open a ticket so our team looks into it: just "
                     + "say yes.";
         }
-        if (problem) {
+        if (again) {
+            // the ticket offered is for both messages: the second alone ("I already changed it") describes nothing
+            List<String> earlier = turn.state().recentMessages();
+            next = next.withPending(Pending.offerHelp(turn.followsUp() || earlier.isEmpty() ? lookup.question()
+                    : Turn.together(earlier.get(earlier.size() - 1), lookup.question())));
+        } else if (problem) {
             next = next.withPending(Pending.offerHelp(lookup.question()));
         }
         return Outcome.say(Route.KNOWLEDGE.wire(), content, next)

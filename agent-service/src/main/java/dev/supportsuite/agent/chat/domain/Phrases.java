@@ -1,6 +1,7 @@
 package dev.supportsuite.agent.chat.domain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,9 +54,11 @@ final class Phrases {
     private static final int MIN_SPLIT_QUESTION_WORDS = 3;
     /** A sentence that ends in a question mark; "e.g." and the like aside, a sentence ends at . ! ? or a line. */
     private static final Pattern QUESTION_SENTENCE = Pattern.compile("[^.!?\\n]+\\?+");
+    /** The start of a message before its question, which may greet first: "hi, ...". */
+    private static final String OPENS_A_QUESTION = "^(?:(?:hi|hello|hey)[, ]+)?";
     /** The opening of a question about a fact ("when is ...", "how many ...", "what's my ..."), not "when I ...". */
     private static final Pattern ASKS_FOR_FACT = Pattern.compile(
-            "^(?:(?:hi|hello|hey)[, ]+)?(?:when(?! i\\b| we\\b| you\\b| someone\\b)|how much|how many"
+            OPENS_A_QUESTION + "(?:when(?! i\\b| we\\b| you\\b| someone\\b)|how much|how many"
                     + "|what(?:'s| is| are) (?:my|our)|are (?:we|i) (?:close to|near|over|at|past)"
                     + "|what (?:does|do|will|would) (?:my|our) [\\w ]{1,30}?(?:cost|come to|add up to))\\b");
     /**
@@ -63,16 +66,16 @@ final class Phrases {
      * ("how much do I pay for an extra seat?", "per member", "if we add three").
      */
     private static final Pattern OWN_COST = Pattern.compile(
-            "^(?:(?:hi|hello|hey)[, ]+)?how much (?:am i|are we|do i|do we) (?:currently |actually )?"
+            OPENS_A_QUESTION + "how much (?:am i|are we|do i|do we) (?:currently |actually )?"
                     + "(?:pay|paying|spend|spending|being charged|charged)\\b(?!.*\\b(?:for (?:a|an|each|every|one"
                     + "|extra|more|additional|another|\\d+)|per|if)\\b)");
     /** Asking to be told something of their own: "can you tell me my next invoice amount?", "show me our usage". */
     private static final Pattern TELL_ME_OURS = Pattern.compile(
-            "^(?:(?:hi|hello|hey)[, ]+)?(?:(?:can|could|would) you (?:please )?|please )?(?:tell|show|give) me "
+            OPENS_A_QUESTION + "(?:(?:can|could|would) you (?:please )?|please )?(?:tell|show|give) me "
                     + "(?:(?:what|when|how much|how many)\\b[^?]*?)?\\b(?:my|our)\\b");
     /** A question about a charge on the customer's own bill: "why was I charged $540?", "what is this charge?". */
     private static final Pattern ASKS_ABOUT_CHARGE = Pattern.compile(
-            "^(?:(?:hi|hello|hey)[, ]+)?(?:why (?:was|am|were|have|did|is|are) (?:i|we|my|our)\\b.*\\b(?:charged|charge"
+            OPENS_A_QUESTION + "(?:why (?:was|am|were|have|did|is|are) (?:i|we|my|our)\\b.*\\b(?:charged|charge"
                     + "|billed|bill|invoice|payment)|what(?:'s| is| was) (?:this|that|the) (?:charge|payment|amount)"
                     + "|why (?:is|was) (?:my|our)(?: (?:latest|last|new|current|this month's|monthly))? (?:bill|invoice)"
                     + "|what (?:is|was|are) (?:the|this|that|these) [\\p{L}\\d$.,% ]{0,40}(?:charges?|fees?|lines?)"
@@ -111,9 +114,13 @@ final class Phrases {
             "\\b(?:which|what) (?:plan|tier)\\b(?! (?:am i|are we|do i have|do we have|is (?:my|our)|i'm|we're)\\b)"
                     + "(?=.*\\b(?:should|would|recommend|best|right|suits?|fits?|choose|pick|need)\\b)"
                     + "|\\brecommend (?:a |which |what )?(?:plan|tier)\\b");
-    /** The opening of a question about how to do something. */
-    private static final Pattern HOW_TO = Pattern.compile(
-            "(?:how (?:do|can|could|would|should) (?:i|we)|how to|where (?:do|can) (?:i|we)|is it possible to)\\b");
+    /**
+     * The openings of a question about how to do something ("how do I ...", "where can we ..."), as alternatives of a
+     * regular expression; {@code TicketTools} adds its own to them.
+     */
+    static final String HOW_TO_OPENINGS = "how (?:do|can|could|would|should) (?:i|we|you|one)|how to"
+            + "|where (?:do|can) (?:i|we)|is it possible to";
+    private static final Pattern HOW_TO = Pattern.compile("(?:" + HOW_TO_OPENINGS + ")\\b");
     private static final Pattern POSSESSIVE = Pattern.compile("\\b(?:my|our)\\b");
     private static final Pattern FIRST_PERSON = Pattern.compile("\\b(?:i|i'm|im|me|my|mine|we|we're|us|our|ours)\\b");
     private static final Pattern PERSON = Pattern.compile(
@@ -459,9 +466,8 @@ final class Phrases {
      */
     static boolean comparesPlans(String text, Set<String> plans) {
         String normal = normal(text);
-        long named = plans.stream()
-                .filter(plan -> Pattern.compile("\\b" + Pattern.quote(plan) + "\\b").matcher(normal).find())
-                .count();
+        List<String> words = Arrays.asList(normal.split("[^\\p{L}\\p{N}]+"));
+        long named = plans.stream().filter(words::contains).count();
         return named >= 2 && COMPARES.matcher(normal).find() || ASKS_WHICH_PLAN.matcher(normal).find();
     }
 

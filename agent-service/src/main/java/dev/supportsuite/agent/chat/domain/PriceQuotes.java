@@ -158,22 +158,29 @@ public final class PriceQuotes {
             return Optional.empty();
         }
         List<PlanPrice> named = plansAskedAbout(turn, prices);
-        List<PlanPrice> quoted = named.isEmpty() ? prices : named;
-        StringBuilder reply = new StringBuilder("For ").append(people).append(people == 1 ? " person" : " people")
-                .append(", by the prices in our help center:\n");
-        for (PlanPrice price : quoted) {
-            reply.append("\n- ").append(price.describe(people));
-        }
+        List<String> lines = new ArrayList<>((named.isEmpty() ? prices : named).stream()
+                .map(price -> price.describe(people)).toList());
+        String summary = String.join("; ", lines);
         if (named.isEmpty()) {
-            notes(priceList.text(), people).forEach(note -> reply.append("\n- ").append(note));
+            lines.addAll(notes(priceList.text(), people));
         }
+        return Optional.of(worked(turn, priceList, "For " + people + (people == 1 ? " person" : " people")
+                + ", by the prices in our help center:", lines, Map.of("people", String.valueOf(people)), summary));
+    }
+
+    /**
+     * A reply worked out from the price list: the opening, one line each, the source, and the {@code quote_price} tool
+     * call with {@code summary} as its outcome.
+     */
+    private static Outcome worked(Turn turn, KnowledgeSearch.Passage priceList, String opening, List<String> lines,
+            Map<String, String> arguments, String summary) {
+        StringBuilder reply = new StringBuilder(opening).append('\n');
+        lines.forEach(line -> reply.append("\n- ").append(line));
         reply.append("\n\n(From our help center: ").append(KnowledgeAnswers.sourceOf(priceList)).append(")");
-        Outcome outcome = Outcome.say(Route.KNOWLEDGE.wire(), reply.toString(), turn.state().withUnanswered(0))
+        return Outcome.say(Route.KNOWLEDGE.wire(), reply.toString(), turn.state().withUnanswered(0))
                 .citing(List.of(new Citation(priceList.documentId(), priceList.title(), priceList.sectionPath())))
                 .tool("search_faq", Map.of("query", PRICE_LIST_QUERY), priceList.documentId())
-                .tool("quote_price", Map.of("people", String.valueOf(people)),
-                        String.join("; ", quoted.stream().map(price -> price.describe(people)).toList()));
-        return Optional.of(outcome);
+                .tool("quote_price", arguments, summary);
     }
 
     /** Whether the message asks what paying annually instead of monthly saves. */
@@ -195,20 +202,11 @@ public final class PriceQuotes {
             return Optional.empty();
         }
         List<PlanPrice> named = plansAskedAbout(turn, both);
-        List<PlanPrice> quoted = named.isEmpty() ? both : named;
-        StringBuilder reply = new StringBuilder("Paying annually costs less than paying monthly, by the prices in our "
-                + "help center:\n");
-        for (PlanPrice price : quoted) {
-            reply.append("\n- ").append(price.saving(people));
-        }
-        reply.append("\n\n(From our help center: ").append(KnowledgeAnswers.sourceOf(priceList)).append(")");
+        List<String> lines = (named.isEmpty() ? both : named).stream().map(price -> price.saving(people)).toList();
         Map<String, String> arguments = people.isPresent() ? Map.of("people", String.valueOf(people.getAsInt()),
                 "billing", "annual") : Map.of("billing", "annual");
-        return Optional.of(Outcome.say(Route.KNOWLEDGE.wire(), reply.toString(), turn.state().withUnanswered(0))
-                .citing(List.of(new Citation(priceList.documentId(), priceList.title(), priceList.sectionPath())))
-                .tool("search_faq", Map.of("query", PRICE_LIST_QUERY), priceList.documentId())
-                .tool("quote_price", arguments,
-                        String.join("; ", quoted.stream().map(price -> price.saving(people)).toList())));
+        return Optional.of(worked(turn, priceList, "Paying annually costs less than paying monthly, by the prices in "
+                + "our help center:", lines, arguments, String.join("; ", lines)));
     }
 
     /** The per-member prices a passage states, in its order. */

@@ -109,9 +109,8 @@ public final class TicketTools {
             COMMAND_START + "(close|resolve|cancel|reopen|re-open)\\s+(?:my |the |that |this |our |a )?"
                     + "(?:[\\p{L}\\p{N}-]+ ){0,3}(?:ticket|case)\\b");
     /** The opening of a question about how something works, not a request. */
-    private static final Pattern HOW_TO = Pattern.compile(
-            "(?:how (?:do|can|would|should) (?:i|we|you|one)|how to|can (?:i|we|one) |is (?:there|it possible)"
-                    + "|where (?:do|can) (?:i|we)|what happens (?:if|when)|do (?:i|we) need to)\\b");
+    private static final Pattern HOW_TO = Pattern.compile("(?:" + Phrases.HOW_TO_OPENINGS + "|can (?:i|we|one) "
+            + "|is (?:there|it possible)|what happens (?:if|when)|do (?:i|we) need to)\\b");
     /** One of the customer's own tickets: "my ticket", "our case", "this ticket". */
     private static final Pattern OWN_TICKET = Pattern.compile(
             "\\b(?:my|our|this|that|the|the same) (?:[\\p{L}-]+ )?(?:ticket|case)\\b");

@@ -33,6 +33,10 @@ public final class KnowledgeAnswers {
 
     /** The longest passage quoted in a reply; a longer one is cut after its last whole sentence that fits. */
     static final int MAX_QUOTE_CHARS = 1200;
+    /** How much of a problem told over several messages the ticket on offer keeps (a ticket takes 10,000). */
+    private static final int MAX_TOLD_CHARS = 4000;
+    /** The slot of an offer of help naming the entry the agent said it would not repeat. */
+    private static final String SHOWN_AGAIN = "shown_again";
     /** The most names a reply says the closest entry does not mention; with more, it just hedges. */
     private static final int MAX_NAMED_MISSING = 2;
     /** The most questions of one message answered one by one. */
@@ -267,7 +271,14 @@ public final class KnowledgeAnswers {
         // More about a problem the entry just shown did not solve, or another try at a question it answered only
         // loosely: showing it again would not help either
         boolean again = best.documentId().equals(turn.state().lastAnswerId()) && (problem && turn.followsUp() || !sure);
-        if (again) {
+        // Said already that the entry is all there is: the customer is still telling the problem, so what they add
+        // goes into the ticket on offer instead of the same reply word for word
+        String toldBefore = again ? offeredAgain(turn.passedOver(), best.documentId()) : null;
+        if (toldBefore != null) {
+            content = opening + "Thanks, I've noted that. Our help center has nothing more on this, so it needs our "
+                    + "team: I can open a ticket with everything you've told me (just say yes), or connect you with "
+                    + "someone now.";
+        } else if (again) {
             content = opening + (problem ? "The entry I showed you, \"" + source + "\", is all our help center has "
                     + "on this, so I won't repeat it. I can open a ticket so our team looks into it (just say yes), or "
                     + "connect you with someone now."
@@ -298,17 +309,34 @@ public final class KnowledgeAnswers {
             content = content + "\n\nIf that doesn't solve it, I can open a ticket so our team looks into it: just "
                     + "say yes.";
         }
-        if (again) {
+        if (toldBefore != null) {
+            next = next.withPending(shownAgain(Turn.together(toldBefore, turn.text()), best.documentId()));
+        } else if (again) {
             // the ticket offered is for both messages: the second alone ("I already changed it") describes nothing
             List<String> earlier = turn.state().recentMessages();
-            next = next.withPending(Pending.offerHelp(turn.followsUp() || earlier.isEmpty() ? lookup.question()
-                    : Turn.together(earlier.get(earlier.size() - 1), lookup.question())));
+            next = next.withPending(shownAgain(turn.followsUp() || earlier.isEmpty() ? lookup.question()
+                    : Turn.together(earlier.get(earlier.size() - 1), lookup.question()), best.documentId()));
         } else if (problem) {
             next = next.withPending(Pending.offerHelp(lookup.question()));
         }
         return Outcome.say(Route.KNOWLEDGE.wire(), content, next)
                 .citing(List.of(new Citation(best.documentId(), best.title(), best.sectionPath())))
                 .tool("search_faq", Map.of("query", lookup.question()), best.documentId());
+    }
+
+    /** The offer of help made when the entry {@code documentId} came up again, remembering that it did. */
+    private static Pending shownAgain(String question, String documentId) {
+        String told = question.length() <= MAX_TOLD_CHARS ? question : question.substring(0, MAX_TOLD_CHARS);
+        return Pending.offerHelp(told).with(SHOWN_AGAIN, documentId);
+    }
+
+    /**
+     * What the customer has told so far, when the agent's last reply ({@code pending}, the offer it made) already said
+     * the entry {@code documentId} is all there is; null otherwise.
+     */
+    private static String offeredAgain(Pending pending, String documentId) {
+        return pending != null && Pending.OFFER_HELP.equals(pending.step())
+                && documentId.equals(pending.slot(SHOWN_AGAIN)) ? pending.slot("question") : null;
     }
 
     private static boolean opensWithYesOrNo(String passage) {

@@ -1,6 +1,7 @@
 package dev.supportsuite.agent.chat.domain;
 
 import dev.supportsuite.agent.conversation.domain.ConversationState;
+import dev.supportsuite.agent.conversation.domain.Pending;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,11 +9,17 @@ import java.util.List;
  * One customer message being handled: the conversation so far, the message, what it means, and who
  * sent it.
  *
- * @param key a stable id of this turn (derived from the inbound event), so a replayed turn repeats
- *            its tool calls idempotently instead of twice
+ * @param key        a stable id of this turn (derived from the inbound event), so a replayed turn repeats
+ *                   its tool calls idempotently instead of twice
+ * @param passedOver what the agent was waiting for when the message came (the offer of a ticket), which the message
+ *                   did not answer and which no longer waits; null when nothing was
  */
 public record Turn(ConversationState state, String text, Understanding understood, SupportDesk.Caller caller,
-        String key) {
+        String key, Pending passedOver) {
+
+    public Turn(ConversationState state, String text, Understanding understood, SupportDesk.Caller caller, String key) {
+        this(state, text, understood, caller, key, null);
+    }
 
     /** Whether the customer is verified, so their tickets and account may be read. */
     public boolean verified() {
@@ -88,6 +95,12 @@ public record Turn(ConversationState state, String text, Understanding understoo
     }
 
     public Turn withState(ConversationState next) {
-        return new Turn(next, text, understood, caller, key);
+        return new Turn(next, text, understood, caller, key, passedOver);
+    }
+
+    /** The turn as a message that is no answer to what the agent was waiting for: that no longer waits. */
+    public Turn passingOverPending() {
+        return state.pending() == null ? this
+                : new Turn(state.withPending(null), text, understood, caller, key, state.pending());
     }
 }

@@ -175,9 +175,9 @@ public final class TurnService {
         Route route = policy.route(turn.state(), turn.understood(), turn.text());
         if (route == Route.CONTINUE) {
             return continuePending(turn).switchIfEmpty(Mono.defer(() -> act(policy.byIntent(turn.understood(), turn.text()),
-                    turn.withState(turn.state().withPending(null)), drafts)));
+                    turn.passingOverPending(), drafts)));
         }
-        return act(route, turn.withState(turn.state().withPending(null)), drafts);
+        return act(route, turn.passingOverPending(), drafts);
     }
 
     private Mono<Outcome> act(Route route, Turn turn, DraftStream drafts) {

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  */
 final class InMemoryDesk implements SupportDesk {
 
-    record Stored(String userId, Ticket ticket, List<String> comments) {
+    record Stored(String userId, Ticket ticket, String description, List<String> comments) {
     }
 
     private static final Invoice LATEST_INVOICE = new Invoice("INV-1", Instant.parse("2026-11-01T00:00:00Z"), "paid",
@@ -35,7 +35,7 @@ final class InMemoryDesk implements SupportDesk {
             String id = keys.computeIfAbsent(caller.userId() + "/" + idempotencyKey, key -> {
                 String next = "TKT-T" + opened.incrementAndGet();
                 tickets.put(next, new Stored(caller.userId(), new Ticket(next, ticket.subject(), "open",
-                        ticket.priority(), ticket.category(), Instant.now()), new ArrayList<>()));
+                        ticket.priority(), ticket.category(), Instant.now()), ticket.description(), new ArrayList<>()));
                 return next;
             });
             return tickets.get(id).ticket();
@@ -65,7 +65,7 @@ final class InMemoryDesk implements SupportDesk {
             }
             Ticket changed = new Ticket(ticketId, stored.ticket().subject(), status, stored.ticket().priority(),
                     stored.ticket().category(), Instant.now());
-            tickets.put(ticketId, new Stored(stored.userId(), changed, stored.comments()));
+            tickets.put(ticketId, new Stored(stored.userId(), changed, stored.description(), stored.comments()));
             return changed;
         }));
     }

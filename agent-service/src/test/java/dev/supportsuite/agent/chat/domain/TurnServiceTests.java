@@ -647,6 +647,26 @@ class TurnServiceTests {
     }
 
     @Test
+    void aThirdMessageAboutTheSameProblemIsAddedToTheTicketOnOfferNotAnsweredWordForWord() {
+        String tried = "I already changed the format but it still fails";
+        exportFailsThenTimesOut("doc-exp", "Export", "Admins can export CSV from Settings.");
+        intents.put(tried, "technical_issue");
+        knows(EXPORT_FAILS + ". " + tried, "doc-exp", "Export", "", "Admins can export CSV from Settings.", 0.6);
+
+        say("c-third", EXPORT_FAILS);
+        String second = say("c-third", TIMES_OUT).content();
+        String third = say("c-third", tried).content();
+        String opened = say("c-third", "yes").content();
+
+        assertThat(second).startsWith("The entry I showed you, \"Export\"");
+        assertThat(third).startsWith("Thanks, I've noted that. Our help center has nothing more on this")
+                .contains("a ticket with everything you've told me").doesNotContain("Admins can export");
+        assertThat(opened).startsWith("Done: I've opened ticket");
+        assertThat(desk.tickets.values()).singleElement().satisfies(stored -> assertThat(
+                stored.description()).isEqualTo(EXPORT_FAILS + ". " + TIMES_OUT + ". " + tried));
+    }
+
+    @Test
     void aNewQuestionAfterTheOfferOfAPersonIsAnsweredEvenIfItSaysPeople() {
         String unknown = "do you have a printed manual?";
         String followUp = "how much would it cost for 12 people?";

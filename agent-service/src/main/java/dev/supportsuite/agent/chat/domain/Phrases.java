@@ -188,6 +188,16 @@ final class Phrases {
     private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:it|one|that|this|them|those|these)\\b");
     private static final int MAX_REFERRING_FOLLOW_UP_WORDS = 12;
     /**
+     * The words a question about "it" may have and still name nothing of its own: "how long will it take?", "is that
+     * free?", "what does it mean?" only make sense about what was asked before.
+     */
+    private static final Set<String> ABOUT_IT_WORDS = Set.of("long", "take", "takes", "much", "cost", "costs", "work",
+            "works", "mean", "means", "happen", "happens", "free", "possible", "safe", "included", "available", "soon",
+            "usually", "normally", "really", "still", "true", "sure", "when", "where", "why", "which", "be", "get",
+            "need", "else", "extra");
+    private static final Pattern IT = Pattern.compile("\\b(?:it|that|this|them)\\b");
+    private static final int MAX_ABOUT_IT_WORDS = 6;
+    /**
      * More about the problem just reported, which only makes sense with it: "it says timeout after 30 minutes",
      * "that didn't work either", "the error says 403".
      */
@@ -630,7 +640,15 @@ final class Phrases {
         String lower = text.strip().toLowerCase(Locale.ROOT);
         int words = words(text);
         return FOLLOW_UP.matcher(lower).find() && (words <= MAX_FOLLOW_UP_WORDS
-                || words <= MAX_REFERRING_FOLLOW_UP_WORDS && REFERS_BACK.matcher(lower).find());
+                || words <= MAX_REFERRING_FOLLOW_UP_WORDS && REFERS_BACK.matcher(lower).find())
+                || asksAboutIt(lower);
+    }
+
+    /** Whether the message is a short question about "it" that names nothing else: "how long will it take?". */
+    static boolean asksAboutIt(String text) {
+        String lower = text.strip().toLowerCase(Locale.ROOT);
+        return lower.endsWith("?") && words(lower) <= MAX_ABOUT_IT_WORDS && IT.matcher(lower).find()
+                && ABOUT_IT_WORDS.containsAll(contentWords(lower));
     }
 
     /** Whether the message says more about a problem reported before it ("it says timeout after 30 minutes"). */

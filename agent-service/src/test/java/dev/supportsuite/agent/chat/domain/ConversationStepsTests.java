@@ -199,7 +199,9 @@ class ConversationStepsTests {
         "what is the refund policy for annual plans?|false",
         "and can you also tell me how the refunds for annual plans work in detail please?|false",
         "ok and can i get one if i'm on monthly?|true", "so, and what happens to the files in it?|true",
-        "ok and can you tell me how refunds for the annual plans work?|false"})
+        "ok and can you tell me how refunds for the annual plans work?|false", "how long will it take?|true",
+        "is that free?|true", "how much does it cost?|true", "what does that mean?|true", "can I cancel it?|false",
+        "how long does a refund take?|false", "is it down?|false", "how long will it take|false"})
     void aShortFollowUpLeansOnTheMessageBefore(String text, boolean followUp) {
         assertThat(Phrases.followUp(text)).isEqualTo(followUp);
     }

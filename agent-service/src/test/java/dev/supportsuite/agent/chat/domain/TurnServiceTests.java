@@ -1338,6 +1338,22 @@ class TurnServiceTests {
     }
 
     @Test
+    void aQuestionAboutItThatNamesNothingElseIsAskedAboutTheQuestionBefore() {
+        intents.put("can I get a refund?", "refund_request");
+        intents.put("how long will it take?", "out_of_scope");
+        knows("can I get a refund?", "doc-refund", "Refunds", "", "Annual plans are refunded within 30 days.", 0.9);
+        knows("can I get a refund? how long will it take?", "doc-refund-time", "Refund times", "",
+                "Refunds reach your card within 5 to 10 business days.", 0.8);
+
+        say("c-it", "can I get a refund?");
+        ChatOutboundMessage reply = say("c-it", "how long will it take?");
+
+        assertThat(reply.content()).startsWith("Refunds reach your card within 5 to 10 business days.")
+                .doesNotContain("outside what I can help with");
+        assertThat(reply.intent()).isEqualTo("refund_request");
+    }
+
+    @Test
     void aFollowUpIsNotAnsweredWithAPassageTheKnowledgeBaseIsUnsureOfJustBecauseItHasTheWord() {
         intents.put("how do I export my projects to csv?", "question");
         intents.put("and attachments?", "greeting");

@@ -125,6 +125,11 @@ public final class TicketTools {
     private static final Set<String> TICKET_INTENTS = Set.of("create_ticket", "ticket_status", "update_ticket");
     private static final Set<String> FINISHED = Set.of("resolved", "closed");
     private static final int MAX_SUBJECT = 80;
+    /** A greeting a ticket's subject does not open with: "hi", "hello there,", "good morning!". */
+    private static final Pattern GREETING_OPENING = Pattern.compile(
+            "(?:hi|hello|hey|good (?:morning|afternoon|evening))(?: there| team| all)?[!.,;:]*\\s+",
+            Pattern.CASE_INSENSITIVE);
+    private static final int MIN_SUBJECT_WORDS = 3;
     /** Words a message needs to serve as a ticket's description. */
     private static final int MIN_DESCRIPTION_WORDS = 4;
     private static final int LISTED = 5;
@@ -696,6 +701,11 @@ public final class TicketTools {
 
     static String subjectOf(String description) {
         String first = description.strip().split("(?<=[.!?])\\s+|\\n", 2)[0].strip();
+        Matcher greeting = GREETING_OPENING.matcher(first);
+        if (greeting.lookingAt() && Phrases.words(first.substring(greeting.end())) >= MIN_SUBJECT_WORDS) {
+            // "hi I was charged twice this month" is about the charge, not a greeting
+            first = first.substring(greeting.end());
+        }
         if (first.length() > MAX_SUBJECT) {
             int cut = first.lastIndexOf(' ', MAX_SUBJECT - 1);
             first = first.substring(0, cut > 20 ? cut : MAX_SUBJECT - 1) + "…";

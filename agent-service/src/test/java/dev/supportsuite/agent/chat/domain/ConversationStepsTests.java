@@ -788,6 +788,14 @@ class ConversationStepsTests {
         assertThat(TicketTools.subjectOf(long_)).endsWith("…").hasSizeLessThanOrEqualTo(80).startsWith("The nightly");
     }
 
+    @Test
+    void aSubjectDoesNotOpenWithAGreeting() {
+        assertThat(TicketTools.subjectOf("hi I was charged twice this month")).isEqualTo("I was charged twice this month");
+        assertThat(TicketTools.subjectOf("Hello there, the export fails")).isEqualTo("The export fails");
+        assertThat(TicketTools.subjectOf("hey there")).isEqualTo("Hey there");
+        assertThat(TicketTools.subjectOf("high CPU usage on the desktop app")).startsWith("High CPU");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "question|I was charged twice this month|billing",

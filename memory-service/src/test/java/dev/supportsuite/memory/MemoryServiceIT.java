@@ -229,8 +229,10 @@ class MemoryServiceIT {
     void aNewConversationMentionsThePreviousOneAndTheSessionTellsWhenToStartOver() {
         String user = "u-" + UUID.randomUUID();
         String old = "conv-" + UUID.randomUUID();
-        publish(turn(old, user, 1, "My router X200 drops the connection every evening", "Let us run a check."));
-        await().atMost(WAIT).until(() -> messageCount(old) == 2);
+        publish(turn(old, user, 1, "hi there, I'm Sam", "Nice to meet you, Sam!", "greeting", List.of(), List.of(),
+                false), turn(old, user, 2, "My router X200 drops the connection every evening",
+                "Let us run a check."));
+        await().atMost(WAIT).until(() -> messageCount(old) == 4);
 
         JsonNode session = getJson("/api/v1/memory/users/" + user + "/session", "user", user);
         assertThat(session.get("expired").asBoolean()).isTrue();
@@ -241,7 +243,8 @@ class MemoryServiceIT {
         assertThat(context.get("session").get("newConversation").asBoolean()).isTrue();
         JsonNode previous = context.get("session").get("previousConversation");
         assertThat(previous.get("conversationId").asString()).isEqualTo(old);
-        assertThat(previous.get("note").asString()).contains("router X200 drops the connection");
+        assertThat(previous.get("note").asString()).as("the issue, not the greeting before it")
+                .isEqualTo("Customer wrote: My router X200 drops the connection every evening");
         assertThat(context.get("recentMessages")).isEmpty();
     }
 

@@ -41,6 +41,9 @@ public final class DirectAnswers {
                     + "answer from our help center and your account, and I can open and check tickets. If you'd "
                     + "rather talk to a person, just say so and I'll bring one in.", turn.state().withPending(null));
         }
+        if (Phrases.asksAboutAnEarlierConversation(turn.text())) {
+            return Outcome.say(Route.DIRECT.wire(), earlierConversation(turn, memory), turn.state().withPending(null));
+        }
         String text = switch (turn.understood().intent()) {
             case "greeting" -> name.isPresent() ? "Nice to meet you, " + name.get() + "! I'm the support assistant. "
                     + OFFER
@@ -51,6 +54,35 @@ public final class DirectAnswers {
             default -> "Goodbye, and thanks for getting in touch. You can come back to this chat any time.";
         };
         return Outcome.say(Route.DIRECT.wire(), text, turn.state().withPending(null));
+    }
+
+    /**
+     * What the agent can say of the customer's conversation before this one: memory's note on it, and the tickets
+     * still open. A visitor who is not signed in has no memory to look back at.
+     */
+    private static String earlierConversation(Turn turn, CustomerMemory.Recollection memory) {
+        if (!turn.verified()) {
+            return "I can only look back at earlier conversations for signed-in customers. Please sign in, or tell me "
+                    + "what you need and I'll help from here.";
+        }
+        if (memory.earlier() == null && memory.openIssues().isEmpty()) {
+            return "I don't have notes on an earlier conversation with you. What can I help you with today?";
+        }
+        StringBuilder text = new StringBuilder();
+        if (memory.earlier() != null) {
+            text.append("From my notes on our last conversation: ").append(memory.earlier().strip());
+            if (!memory.earlier().strip().matches("(?s).*[.!?]$")) {
+                text.append('.');
+            }
+        } else {
+            text.append("I don't have notes on our last conversation itself.");
+        }
+        List<String> issues = memory.openIssues();
+        if (!issues.isEmpty()) {
+            text.append(issues.size() == 1 ? " Your ticket " + issues.get(0) + " is still open."
+                    : " Your open tickets: " + String.join("; ", issues) + ".");
+        }
+        return text.append(" How can I help today?").toString();
     }
 
     private static String opening(CustomerMemory.Recollection memory) {

@@ -95,6 +95,15 @@ final class Phrases {
      * A question about what the customer is talking to: "are you a bot?", "am I chatting with a real person?", "is
      * this AI?", "who made you?".
      */
+    /**
+     * A question about an earlier conversation: "what did we talk about last time?", "what was my last chat about?",
+     * "do you remember what I asked yesterday?".
+     */
+    private static final Pattern ASKS_ABOUT_EARLIER_CONVERSATION = Pattern.compile(
+            "\\bwhat (?:did|have) (?:we|i|you) (?:talk(?:ed)?|chat(?:ted)?|discuss(?:ed)?|ask(?:ed)?|say|said|tell|told)"
+                    + "(?: you| me)?(?: about)? (?:last time|before|the other day|yesterday|previously|earlier)"
+                    + "|\\b(?:our|my) (?:last|previous|earlier) (?:conversation|chat|session)\\b"
+                    + "|\\b(?:do|can) you (?:remember|recall) (?:me|our|what (?:we|i))\\b");
     private static final Pattern ASKS_WHAT_ASSISTANT_IS = Pattern.compile(
             "^(?:(?:hi|hey|hello|ok|okay|so|wait|sorry|um|hmm)[,!. ]+)*(?:are you (?:a |an )?(?:real |actual |live )?"
                     + "(?:bot|robot|ai|human|person|machine|chatbot|computer|program|agent)"
@@ -464,6 +473,11 @@ final class Phrases {
     }
 
     /** Whether the customer asks what they are talking to ("are you a bot?", "am I talking to a real person?"). */
+    /** Whether the message asks what an earlier conversation was about ("what did we talk about last time?"). */
+    static boolean asksAboutAnEarlierConversation(String text) {
+        return ASKS_ABOUT_EARLIER_CONVERSATION.matcher(normal(text)).find();
+    }
+
     static boolean asksWhatTheAssistantIs(String text) {
         return ASKS_WHAT_ASSISTANT_IS.matcher(normal(text)).lookingAt();
     }

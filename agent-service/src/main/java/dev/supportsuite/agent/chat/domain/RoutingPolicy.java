@@ -117,13 +117,18 @@ public final class RoutingPolicy {
      * @param recentIntents the intents of the conversation's last messages, oldest first
      */
     public Understanding effective(Understanding understood, String text, List<String> recentIntents) {
-        if ((understood.outOfScope() || understood.is("greeting")) && !text.contains("?")
+        if ((understood.outOfScope() || understood.is("greeting") || understood.is("feedback")) && !text.contains("?")
                 && Phrases.givenName(text).isPresent()) {
+            // "hi, I'm Tom, we use Pennant for our agency" introduces the customer: no feedback to thank for
             return understood.actingAs("greeting");
         }
         if (Phrases.onlyApprovingEmoji(text)) {
             // "👍" thanks or agrees, as "great, thanks" does
             return understood.actingAs("feedback");
+        }
+        if (Phrases.asksAboutAnEarlierConversation(text)) {
+            // "what did we talk about last time?" is answered from memory's note on that conversation
+            return understood.actingAs("greeting");
         }
         if (Phrases.asksWhatTheAssistantIs(text)) {
             // "am I talking to a real person?" asks, and is answered honestly; it asks for no one

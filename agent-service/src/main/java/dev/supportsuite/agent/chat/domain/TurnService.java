@@ -239,7 +239,8 @@ public final class TurnService {
     }
 
     private Mono<Outcome> greet(Turn turn) {
-        if (memory == null || !turn.understood().is("greeting") || !turn.state().recentMessages().isEmpty()) {
+        boolean recalls = turn.state().recentMessages().isEmpty() || Phrases.asksAboutAnEarlierConversation(turn.text());
+        if (memory == null || !turn.understood().is("greeting") || !recalls) {
             return Mono.just(direct.direct(turn));
         }
         return memory.recallFor(turn).map(recollection -> direct.direct(turn, recollection));

@@ -285,6 +285,22 @@ class ConversationStepsTests {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"what did we talk about last time?|true", "hi, what did I ask you before?|true",
+        "can you remind me of our last conversation|true", "do you remember me?|true",
+        "what did we discuss yesterday?|true", "what did the last invoice say?|false",
+        "how do I see my previous invoices?|false", "what did you change in the last release?|false"})
+    void aQuestionAboutAnEarlierConversationIsRead(String text, boolean asks) {
+        assertThat(Phrases.asksAboutAnEarlierConversation(text)).as(text).isEqualTo(asks);
+    }
+
+    @Test
+    void anIntroductionTheClassifierTookForFeedbackIsAGreeting() {
+        assertThat(policy.effective(understood("feedback", mood(0, 0, "stable", "none")),
+                "hi, I'm Tom, we use Pennant for our marketing agency and mostly care about the Slack integration")
+                .intent()).isEqualTo("greeting");
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"are you a bot?|true", "am I talking to a real person?|true",
         "hey, is this AI?|true", "who made you?|true", "are you human|true",
         "are you able to change my plan?|false", "I want a real person|false", "what are you?|true",

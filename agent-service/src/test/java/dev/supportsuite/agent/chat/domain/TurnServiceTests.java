@@ -1016,6 +1016,28 @@ class TurnServiceTests {
     }
 
     @Test
+    void aQuestionAboutTheLastConversationIsAnsweredFromMemorysNoteOnIt() {
+        String asked = "what did we talk about last time?";
+        intents.put("hello", "greeting");
+        intents.put(asked, "out_of_scope");
+        memories.put("u1", new CustomerMemory.Recollection("Dana", List.of("TKT-7Q2: Export keeps failing"), true,
+                "Customer wrote: the CSV export keeps failing (TKT-7Q2)"));
+
+        say("c-last", "hello");
+        ChatOutboundMessage reply = say("c-last", asked);
+        String visitor = say("c-last-v", "v-9", "visitor", asked).content();
+        memories.put("u1", CustomerMemory.Recollection.NONE);
+        String stranger = say("c-last-2", asked).content();
+
+        assertThat(reply.content()).isEqualTo("From my notes on our last conversation: Customer wrote: the CSV export "
+                + "keeps failing (TKT-7Q2). Your ticket TKT-7Q2: Export keeps failing is still open. How can I help "
+                + "today?");
+        assertThat(reply.intent()).isEqualTo("greeting");
+        assertThat(visitor).startsWith("I can only look back at earlier conversations for signed-in customers");
+        assertThat(stranger).startsWith("I don't have notes on an earlier conversation with you");
+    }
+
+    @Test
     void closeItAfterOpeningATicketClosesThatTicketAndReopenItOpensItAgain() {
         intents.put("please open a ticket: the Slack alerts stopped arriving", "create_ticket");
         intents.put("ok close it, we fixed it ourselves", "feedback");

@@ -5,6 +5,7 @@ import dev.supportsuite.memory.context.domain.ContextRepository;
 import dev.supportsuite.memory.context.domain.PreviousConversation;
 import dev.supportsuite.memory.profile.domain.ProfileFact;
 import dev.supportsuite.memory.summary.adapter.R2dbcSummaryRepository;
+import dev.supportsuite.memory.summary.domain.ExtractiveSummarizer;
 import dev.supportsuite.memory.transcript.domain.Conversation;
 import dev.supportsuite.memory.transcript.domain.StoredMessage;
 import io.r2dbc.spi.Readable;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,11 +34,14 @@ public class R2dbcContextRepository implements ContextRepository {
                         'lastActivityAt', p.last_activity_at, 'status', p.status, 'summary', ps.summary,
                         'ticketIds', ps.ticket_ids,
                         'firstMessage', (select m.content from message m where m.conversation_id = p.conversation_id
-                                         and m.role = 'user' order by m.seq, m.role_rank limit 1))::text
+                                         and m.role = 'user'
+                                         order by case when m.intent in (%s) then 1 else 0 end, m.seq, m.role_rank
+                                         limit 1))::text
              from conversation p left join conversation_summary ps on ps.conversation_id = p.conversation_id
              where p.user_id = o.user_id and p.conversation_id <> :cid
                and (c.started_at is null or p.started_at < c.started_at)
-             order by p.last_activity_at desc limit 1) as previous""";
+             order by p.last_activity_at desc limit 1) as previous""".formatted(ExtractiveSummarizer.CHATTER_INTENTS
+            .stream().sorted().map(intent -> "'" + intent + "'").collect(Collectors.joining(", ")));
 
     private static final String HEAD = """
             with o as (

@@ -28,7 +28,8 @@ public final class ProfileRules {
     private static final String LANGUAGES =
             "english|spanish|french|german|italian|portuguese|dutch|polish|swedish|turkish|japanese|chinese|korean|arabic|hindi";
     private static final Pattern NAME = Pattern.compile(
-            "(?:(?i:my name is|my name's|call me))\\s+(\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+)?)");
+            "(?:(?i:my name is|my name's|call me)|^(?i:(?:hi|hello|hey)[,!. ]+(?:i'm|i am|this is)))"
+                    + "\\s+(\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+)?)");
     private static final Pattern LANGUAGE_EXPLICIT = Pattern.compile(
             "(?i)\\b(?:speak|write|reply|answer|respond|talk)(?: to me)? in\\s+(" + LANGUAGES + ")\\b"
                     + "|\\bprefer(?:s|red)?(?: to use)?\\s+(" + LANGUAGES + ")\\b");

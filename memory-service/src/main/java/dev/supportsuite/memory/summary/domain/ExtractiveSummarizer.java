@@ -20,7 +20,8 @@ import reactor.core.publisher.Mono;
  */
 public final class ExtractiveSummarizer implements Summarizer {
 
-    private static final Set<String> CHATTER_INTENTS = Set.of("greeting", "goodbye", "thanks", "small_talk",
+    /** Intents of messages that carry no issue: a greeting, thanks, a goodbye, something off-topic. */
+    public static final Set<String> CHATTER_INTENTS = Set.of("greeting", "goodbye", "thanks", "small_talk",
             "smalltalk", "feedback", "out_of_scope");
     private static final Pattern SOLVED = Pattern.compile(
             "(?i)\\b(thanks|thank you|that worked|it works|works now|working now|resolved|fixed|solved|all good|sorted)\\b");

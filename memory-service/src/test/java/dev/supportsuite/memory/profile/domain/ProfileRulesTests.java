@@ -35,6 +35,17 @@ class ProfileRulesTests {
     }
 
     @Test
+    void learnsTheNameACustomerIntroducesThemselvesWithAfterAGreeting() {
+        Map<String, String> introduced = byCategory(rules.fromTurn(Turns.turn("conv-1", "u-1", 1,
+                "hi, I'm Tom, we use Pennant for our marketing agency", "Nice to meet you, Tom!")));
+        Map<String, String> midSentence = byCategory(rules.fromTurn(Turns.turn("conv-1", "u-1", 2,
+                "I think I'm Locked out of the admin page", "Let's look at that.")));
+
+        assertThat(introduced).containsEntry(FactCategory.NAME, "Tom");
+        assertThat(midSentence).doesNotContainKey(FactCategory.NAME);
+    }
+
+    @Test
     void keepsTheSourceMessageAndAnExpiryWithEveryFact() {
         ConversationTurnRecordedEvent turn = Turns.turn("conv-1", "u-1", 4, "Call me Fox", "Sure.");
 

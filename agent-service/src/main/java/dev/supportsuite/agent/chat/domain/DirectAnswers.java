@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /** The answers that need no lookup: greetings, thanks, goodbyes, out of scope, and the offers of help. */
 public final class DirectAnswers {
 
+    private static final Pattern PROBLEM = Pattern.compile(
+            "(?i)\\b(?:problems?|issues?)\\b");
     private static final String OFFER = "I can answer questions about your plan, billing and the product, and open "
             + "or check tickets. How can I help?";
 
@@ -40,6 +43,13 @@ public final class DirectAnswers {
             return Outcome.say(Route.DIRECT.wire(), "I'm the support assistant: an automated agent, not a person. I "
                     + "answer from our help center and your account, and I can open and check tickets. If you'd "
                     + "rather talk to a person, just say so and I'll bring one in.", turn.state().withPending(null));
+        }
+        if (Phrases.onlyAsksForHelp(turn.text())) {
+            boolean problem = PROBLEM.matcher(turn.text()).find();
+            return Outcome.say(Route.DIRECT.wire(), (problem ? "I'm sorry to hear that. What's happening? "
+                    : "Of course. What would you like to know? ") + "Tell me in a sentence or two: I can answer "
+                    + "questions about your plan, billing and the product, look into a technical problem, and open "
+                    + "or check tickets.", turn.state().withPending(null));
         }
         if (Phrases.asksAboutAnEarlierConversation(turn.text())) {
             return Outcome.say(Route.DIRECT.wire(), earlierConversation(turn, memory), turn.state().withPending(null));

@@ -96,6 +96,18 @@ final class Phrases {
      * this AI?", "who made you?".
      */
     /**
+     * A call for help that says nothing of what about: "help", "I need help", "can you help me?", "I have a question",
+     * "hi, I have a problem".
+     */
+    private static final Pattern ONLY_ASKS_FOR_HELP = Pattern.compile(
+            "^(?:(?:hi|hello|hey|ok|okay|so|please|um|hmm)(?: there)?[,!. ]+)*(?:please )?"
+                    + "(?:(?:i )?(?:need|want|would like|could use|'d like|d like) (?:some |your )?(?:help|assistance|support)"
+                    + "|help(?: me)?|(?:can|could|would) (?:you|someone|somebody|anyone) (?:please )?help(?: me| us)?"
+                    + "|(?:i|we) (?:have|got) (?:a|an|one|some) (?:quick |small |little |few )?"
+                    + "(?:question|questions|problem|problems|issue|issues|query)"
+                    + "|i need to ask (?:you )?(?:something|a question))"
+                    + "(?: (?:please|pls|plz|thanks|thank you))?[!.?]*$");
+    /**
      * A question about an earlier conversation: "what did we talk about last time?", "what was my last chat about?",
      * "do you remember what I asked yesterday?".
      */
@@ -473,6 +485,11 @@ final class Phrases {
     }
 
     /** Whether the customer asks what they are talking to ("are you a bot?", "am I talking to a real person?"). */
+    /** Whether the message asks for help without saying what about ("I need help", "I have a question"). */
+    static boolean onlyAsksForHelp(String text) {
+        return ONLY_ASKS_FOR_HELP.matcher(normal(text).replace('’', '\'')).matches();
+    }
+
     /** Whether the message asks what an earlier conversation was about ("what did we talk about last time?"). */
     static boolean asksAboutAnEarlierConversation(String text) {
         return ASKS_ABOUT_EARLIER_CONVERSATION.matcher(normal(text)).find();

@@ -126,6 +126,10 @@ public final class RoutingPolicy {
             // "👍" thanks or agrees, as "great, thanks" does
             return understood.actingAs("feedback");
         }
+        if (Phrases.onlyAsksForHelp(text)) {
+            // "help" or "I have a question" says nothing to look up: the customer is asked what about
+            return understood.actingAs("greeting");
+        }
         if (Phrases.asksAboutAnEarlierConversation(text)) {
             // "what did we talk about last time?" is answered from memory's note on that conversation
             return understood.actingAs("greeting");
@@ -144,6 +148,15 @@ public final class RoutingPolicy {
         }
         if (TicketTools.asksForList(text) || (Phrases.asksForProgress(text) && !understood.is("update_ticket"))) {
             return understood.actingAs("ticket_status");
+        }
+        if (recentIntents.stream().anyMatch(TicketTools::aboutATicket)) {
+            if (TicketTools.asksWhatHappensNext(text)) {
+                // "what happens next?" after a ticket is about that ticket
+                return understood.actingAs("ticket_status");
+            }
+            if (TicketTools.asksForPriority(text)) {
+                return understood.actingAs("update_ticket");
+            }
         }
         if (TicketTools.changesStatusOfIt(text, recentIntents)) {
             return understood.actingAs("update_ticket");

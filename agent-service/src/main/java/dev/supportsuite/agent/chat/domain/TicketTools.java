@@ -108,6 +108,22 @@ public final class TicketTools {
     private static final Pattern STATUS_OF_NAMED = Pattern.compile(
             COMMAND_START + "(close|resolve|cancel|reopen|re-open)\\s+(?:my |the |that |this |our |a )?"
                     + "(?:[\\p{L}\\p{N}-]+ ){0,3}(?:ticket|case)\\b");
+    /** What happens with a ticket just opened: "what happens next?", "when will someone get back to me?". */
+    private static final Pattern ASKS_WHAT_NEXT = Pattern.compile(
+            "^(?:(?:ok|okay|so|alright|and|great|thanks|thank you)[,!. ]+)*(?:what happens (?:next|now)|now what"
+                    + "|what now|what(?:'s| is) next|what are the next steps|what do (?:i|we) do now"
+                    + "|what should (?:i|we) do now|when will (?:i|we) hear (?:back|from (?:you|someone|them))"
+                    + "|when will (?:someone|somebody|your team|support|they|you) (?:reply|respond|answer"
+                    + "|get back to (?:me|us)|contact (?:me|us)|look at it)"
+                    + "|how long (?:until|till|before|will it take (?:until|before|for)) (?:someone|somebody|your team"
+                    + "|support|they|you) (?:replies|reply|responds|respond|answers|answer|gets? back to (?:me|us)"
+                    + "|looks? at it))$");
+    /** A request to hurry a ticket: "can you make it high priority?", "please escalate it", "prioritise this". */
+    private static final Pattern ASKS_PRIORITY = Pattern.compile(
+            "\\b(?:make|mark|set|flag|bump) (?:it|this|that|the ticket|my ticket)(?: up)?(?: as| to)? (?:a )?"
+                    + "(?:high|higher|top|urgent|priority)\\b|\\b(?:prioriti[sz]e|expedite|escalate|speed up|hurry up)"
+                    + " (?:it|this|that|the ticket|my ticket)\\b");
+    private static final Set<String> HIGH_PRIORITIES = Set.of("high", "urgent");
     /** The opening of a question about how something works, not a request. */
     private static final Pattern HOW_TO = Pattern.compile("(?:" + Phrases.HOW_TO_OPENINGS + "|can (?:i|we|one) "
             + "|is (?:there|it possible)|what happens (?:if|when)|do (?:i|we) need to)\\b");
@@ -125,6 +141,9 @@ public final class TicketTools {
     private static final Set<String> TICKET_INTENTS = Set.of("create_ticket", "ticket_status", "update_ticket");
     private static final Set<String> FINISHED = Set.of("resolved", "closed");
     private static final int MAX_SUBJECT = 80;
+    private static final String NEXT_STEPS = " Our support team works through tickets by priority and will reply "
+            + "here in this chat; you'll also see it here when the ticket changes. Ask me for its status any time, or "
+            + "ask for a person if it can't wait.";
     /** A greeting a ticket's subject does not open with: "hi", "hello there,", "good morning!". */
     private static final Pattern GREETING_OPENING = Pattern.compile(
             "(?:hi|hello|hey|good (?:morning|afternoon|evening))(?: there| team| all)?[!.,;:]*\\s+",
@@ -277,14 +296,16 @@ public final class TicketTools {
         if (!turn.verified()) {
             return Mono.just(signInFirst(turn, Route.TICKET_STATUS));
         }
-        String id = turn.understood().entity(Entity.TICKET_ID).or(() -> listedAt(turn)).orElse(null);
+        boolean next = asksWhatHappensNext(turn.text()) && turn.state().lastTicketId() != null;
+        String id = turn.understood().entity(Entity.TICKET_ID).or(() -> listedAt(turn))
+                .orElse(next ? turn.state().lastTicketId() : null);
         if (id == null) {
             return list(turn);
         }
         Map<String, String> arguments = Map.of("ticketId", id);
         return desk.ticket(turn.caller(), id)
-                .map(ticket -> Outcome.say(Route.TICKET_STATUS.wire(), describe(ticket),
-                                turn.state().withLastTicket(ticket.id()))
+                .map(ticket -> Outcome.say(Route.TICKET_STATUS.wire(), next ? describe(ticket) + NEXT_STEPS
+                                : describe(ticket), turn.state().withLastTicket(ticket.id()))
                         .tool("get_ticket_status", arguments, ticket.status()))
                 .switchIfEmpty(Mono.defer(() -> Mono.just(Outcome.say(Route.TICKET_STATUS.wire(),
                                 "I couldn't find a ticket " + id + " on your account. Please check the number; "
@@ -400,6 +421,9 @@ public final class TicketTools {
     }
 
     private Mono<Outcome> apply(Turn turn, String id, String request) {
+        if (asksForPriority(request)) {
+            return hurry(turn, id, request);
+        }
         String commanded = statusCommanded(request);
         if (commanded != null) {
             return changeStatus(turn, id, commanded);
@@ -416,6 +440,35 @@ public final class TicketTools {
         Pending what = Pending.of(Pending.UPDATE_WHAT).with("ticket", id);
         return Mono.just(Outcome.say(Route.UPDATE_TICKET.wire(), "What would you like to add to " + id + "?",
                 turn.state().withPending(what)));
+    }
+
+    /**
+     * A request to hurry a ticket. The support team sets priorities, so the agent does not: a ticket already high
+     * priority is said to be so; otherwise the request goes on the ticket as a comment the team sees.
+     */
+    private Mono<Outcome> hurry(Turn turn, String id, String request) {
+        Map<String, String> arguments = Map.of("ticketId", id);
+        ConversationState next = turn.state().withPending(null);
+        return desk.ticket(turn.caller(), id).flatMap(ticket -> {
+            if (HIGH_PRIORITIES.contains(ticket.priority())) {
+                return Mono.just(Outcome.say(Route.UPDATE_TICKET.wire(), "Ticket " + ticket.id() + " (\""
+                                + ticket.subject() + "\") is already " + ticket.priority() + " priority, so our team "
+                                + "takes it ahead of the others. If it can't wait, I can connect you with someone now.",
+                                next.withLastTicket(ticket.id()))
+                        .tool("get_ticket_status", arguments, ticket.status()));
+            }
+            String note = "The customer asks for this to be treated as urgent: " + request.strip();
+            return desk.comment(turn.caller(), id, note)
+                    .map(commented -> Outcome.say(Route.UPDATE_TICKET.wire(), "I've noted on " + commented.id()
+                                    + " that it's urgent for you. Our team sets priorities and will see your note with "
+                                    + "the ticket; if it can't wait, I can connect you with someone now.",
+                                    next.withLastTicket(commented.id()))
+                            .toolBefore("get_ticket_status", arguments, ticket.status())
+                            .tool("update_ticket", Map.of("ticketId", id, "comment", note), "commented"));
+        })
+                .switchIfEmpty(Mono.defer(() -> Mono.just(notFound(turn, id, arguments))))
+                .onErrorResume(e -> Mono.just(toolFailed(turn, Route.UPDATE_TICKET, "update_ticket", arguments, e,
+                        "so nothing was added to " + id + ".", next)));
     }
 
     private Mono<Outcome> changeStatus(Turn turn, String id, String status) {
@@ -535,6 +588,16 @@ public final class TicketTools {
     /** Whether a turn of this intent was about a ticket (opening, checking or changing one). */
     public static boolean aboutATicket(String intent) {
         return TICKET_INTENTS.contains(intent);
+    }
+
+    /** Whether the message asks what happens with a ticket just opened ("what happens next?"). */
+    public static boolean asksWhatHappensNext(String text) {
+        return ASKS_WHAT_NEXT.matcher(Phrases.normal(text)).matches();
+    }
+
+    /** Whether the message asks to hurry a ticket ("can you make it high priority?"). */
+    public static boolean asksForPriority(String text) {
+        return ASKS_PRIORITY.matcher(Phrases.normal(text)).find();
     }
 
     /** Whether the message asks for the customer's tickets in so many words ("list my tickets"). */

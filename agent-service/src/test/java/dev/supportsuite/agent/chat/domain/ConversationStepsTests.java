@@ -285,6 +285,31 @@ class ConversationStepsTests {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"help|true", "I need help!|true", "hi, can you help me?|true",
+        "I have a quick question|true", "we have an issue|true", "hello, I need some assistance please|true",
+        "I need help with my invoice|false", "help me reset my password|false", "can you help me export my data?|false",
+        "I have a question about SSO|false"})
+    void aCallForHelpThatSaysNothingElseIsRead(String text, boolean only) {
+        assertThat(Phrases.onlyAsksForHelp(text)).as(text).isEqualTo(only);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"what happens next?|true", "ok, so what now?|true",
+        "when will someone get back to me?|true", "how long until someone replies?|true", "thanks! what's next?|true",
+        "what happens next if my payment fails?|false", "what happens when the trial ends?|false"})
+    void aQuestionAboutWhatHappensNextIsRead(String text, boolean asks) {
+        assertThat(TicketTools.asksWhatHappensNext(text)).as(text).isEqualTo(asks);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"can you make it high priority?|true", "please escalate it|true",
+        "could you prioritise this ticket?|true", "mark it as urgent|true", "what is the priority of my ticket?|false",
+        "how do I make a task high priority?|false"})
+    void aRequestToHurryATicketIsRead(String text, boolean asks) {
+        assertThat(TicketTools.asksForPriority(text)).as(text).isEqualTo(asks);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"what did we talk about last time?|true", "hi, what did I ask you before?|true",
         "can you remind me of our last conversation|true", "do you remember me?|true",
         "what did we discuss yesterday?|true", "what did the last invoice say?|false",

@@ -1054,6 +1054,58 @@ class TurnServiceTests {
     }
 
     @Test
+    void whatHappensNextAfterATicketIsAnsweredWithThatTicketAndTheNextSteps() {
+        intents.put("please open a ticket: the Slack alerts stopped arriving", "create_ticket");
+        intents.put("what happens next?", "complaint");
+        say("c-next", "please open a ticket: the Slack alerts stopped arriving");
+        say("c-next", "yes");
+        String id = desk.tickets.keySet().iterator().next();
+
+        String next = say("c-next", "what happens next?").content();
+
+        assertThat(next).startsWith("Ticket " + id + " (\"The Slack alerts stopped arriving\") is open")
+                .contains("will reply here in this chat");
+        assertThat(lastTools()).extracting("name").containsExactly("get_ticket_status");
+    }
+
+    @Test
+    void aRequestToHurryATicketIsNotedOnItUnlessItIsAlreadyHighPriority() {
+        intents.put("please open a ticket: the Slack alerts stopped arriving", "create_ticket");
+        intents.put("can you make it high priority?", "request");
+        say("c-hurry", "please open a ticket: the Slack alerts stopped arriving");
+        say("c-hurry", "yes");
+        String id = desk.tickets.keySet().iterator().next();
+
+        String noted = say("c-hurry", "can you make it high priority?").content();
+        InMemoryDesk.Stored stored = desk.tickets.get(id);
+        desk.tickets.put(id, new InMemoryDesk.Stored(stored.userId(), new SupportDesk.Ticket(id,
+                stored.ticket().subject(), "open", "high", "technical", stored.ticket().updatedAt()),
+                stored.description(), stored.comments()));
+        String already = say("c-hurry", "can you make it high priority?").content();
+
+        assertThat(noted).startsWith("I've noted on " + id + " that it's urgent for you");
+        assertThat(stored.comments()).singleElement().asString()
+                .isEqualTo("The customer asks for this to be treated as urgent: can you make it high priority?");
+        assertThat(already).startsWith("Ticket " + id + " (\"The Slack alerts stopped arriving\") is already high "
+                + "priority");
+        assertThat(desk.tickets.get(id).comments()).hasSize(1);
+    }
+
+    @Test
+    void aCallForHelpThatSaysNothingOfWhatAboutIsAskedWhatAbout() {
+        intents.put("help", "out_of_scope");
+        intents.put("hi, I have a problem", "technical_issue");
+
+        ChatOutboundMessage help = say("c-help", "help");
+        String problem = say("c-help-2", "hi, I have a problem").content();
+
+        assertThat(help.content()).startsWith("Of course. What would you like to know?");
+        assertThat(help.intent()).isEqualTo("greeting");
+        assertThat(problem).startsWith("I'm sorry to hear that. What's happening?");
+        assertThat(lastTools()).isEmpty();
+    }
+
+    @Test
     void aTicketNamedByItsTopicIsTheOneClosedOrReopened() {
         List<String> opened = openCalendarAndExportTickets();
         String calendar = opened.get(0);

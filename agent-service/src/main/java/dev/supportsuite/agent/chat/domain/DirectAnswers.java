@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The answers that need no lookup: greetings, thanks, goodbyes, out of scope, and the offers of help. */
 public final class DirectAnswers {
 
+    /** Intents of a message that asks for a change the agent cannot make itself. */
+    private static final Set<String> CHANGE_INTENTS = Set.of("cancel_subscription",
+            "refund_request", "plan_upgrade");
     private static final Pattern PROBLEM = Pattern.compile(
             "(?i)\\b(?:problems?|issues?)\\b");
     private static final String OFFER = "I can answer questions about your plan, billing and the product, and open "
@@ -141,10 +145,27 @@ public final class DirectAnswers {
      * ticket for what they asked before or a person.
      */
     public Outcome cannotDoIt(Turn turn) {
-        List<String> earlier = turn.state().recentMessages();
-        ConversationState next = turn.state().withPending(Pending.offerHelp(earlier.get(earlier.size() - 1)));
+        ConversationState next = turn.state().withPending(Pending.offerHelp(askedToDo(turn.state())));
         return Outcome.say(Route.DIRECT.wire(), "I can't make that change from this chat myself. I can open a ticket "
                 + "so our team does it (just say yes), or connect you with someone now.", next);
+    }
+
+    /**
+     * What the customer wants done, for the ticket on offer: their latest earlier message that asked for a change
+     * (to cancel, refund, upgrade), else their last message ("I want to cancel my subscription", not "ok what would
+     * I lose on free?" asked in between).
+     */
+    private static String askedToDo(ConversationState state) {
+        List<String> messages = state.recentMessages();
+        List<String> intents = state.recentIntents();
+        if (intents.size() == messages.size()) {
+            for (int i = messages.size() - 1; i >= 0; i--) {
+                if (CHANGE_INTENTS.contains(intents.get(i))) {
+                    return messages.get(i);
+                }
+            }
+        }
+        return messages.get(messages.size() - 1);
     }
 
     /** A complaint on a worsening conversation: an apology and a choice between a person and a ticket. */

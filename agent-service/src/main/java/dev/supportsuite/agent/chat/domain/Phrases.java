@@ -134,7 +134,10 @@ final class Phrases {
     private static final Pattern ASKS_WHICH_PLAN = Pattern.compile(
             "\\b(?:which|what) (?:plan|tier)\\b(?! (?:am i|are we|do i have|do we have|is (?:my|our)|i'm|we're)\\b)"
                     + "(?=.*\\b(?:should|would|recommend|best|right|suits?|fits?|choose|pick|need)\\b)"
-                    + "|\\brecommend (?:a |which |what )?(?:plan|tier)\\b");
+                    + "|\\brecommend (?:a |which |what )?(?:plan|tier)\\b"
+                    // "it's too expensive", "is there a cheaper option?": the plans and what they cost answer it
+                    + "|\\b(?:too (?:expensive|pricey|costly)|costs? (?:us |me )?too much|can(?:'|no)?t afford"
+                    + "|(?:cheaper|less expensive|more affordable) (?:option|plan|tier|alternative|way)s?)\\b");
     /**
      * The openings of a question about how to do something ("how do I ...", "where can we ..."), as alternatives of a
      * regular expression; {@code TicketTools} adds its own to them.
@@ -353,7 +356,8 @@ final class Phrases {
     private static final Pattern HYPOTHETICAL = Pattern.compile("\\b(?:if|in case|will|would|what happens)\\b");
     /** Telling the agent to go ahead when it offered nothing: "yes im sure, do it", "go ahead and delete it". */
     private static final Pattern GO_AHEAD = Pattern.compile(
-            "^(?:(?:yes|yeah|yep|ok|okay|sure|please)[,!. ]+)*(?:i'?m sure[,!. ]*)?(?:(?:please |just )?(?:do it|go ahead"
+            "^(?:(?:yes|yeah|yep|ok|okay|sure|please|fine|alright|all right|then|so|well)[,!. ]+)*(?:i'?m sure[,!. ]*)?"
+                    + "(?:(?:please |just |then )?(?:do it|go ahead"
                     + "|proceed|(?:delete|remove|erase|wipe|cancel|close) (?:it|everything|all of it|all|it all|them"
                     + "|my (?:account|data|workspace|subscription)|the (?:account|data|workspace|subscription))"
                     // "delete everything in the trash" is a question about the trash
@@ -501,7 +505,8 @@ final class Phrases {
 
     /**
      * Whether the message asks how the plans compare or which to take: "what's the difference between team and
-     * business?" (two plans named, and words that compare), "we're a team of 25, which plan would you recommend?".
+     * business?" (two plans named, and words that compare), "we're a team of 25, which plan would you recommend?", "is
+     * there a cheaper option?", "it's too expensive for us".
      *
      * @param plans the plans' names, lower case
      */

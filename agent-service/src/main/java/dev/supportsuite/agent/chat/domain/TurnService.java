@@ -168,8 +168,11 @@ public final class TurnService {
             return Mono.just(Outcome.say(Route.DIRECT.wire(), "You're not waiting for a person from our team, so "
                     + "there's nothing to cancel. Is there anything else I can help with?", turn.state()));
         }
-        if (turn.state().pending() == null && Phrases.tellsToGoAhead(turn.text())
-                && !turn.state().recentMessages().isEmpty()) {
+        Pending pending = turn.state().pending();
+        boolean offered = pending != null && Pending.OFFER_HELP.equals(pending.step());
+        // "fine, cancel it" with nothing to confirm, or while a ticket is on offer (no yes or no to that offer)
+        if ((pending == null || offered && !Phrases.yes(turn.text()) && !Phrases.no(turn.text()))
+                && Phrases.tellsToGoAhead(turn.text()) && !turn.state().recentMessages().isEmpty()) {
             return Mono.just(direct.cannotDoIt(turn));
         }
         Route route = policy.route(turn.state(), turn.understood(), turn.text());

@@ -278,7 +278,9 @@ class ConversationStepsTests {
         "hi! we're a team of 25, which plan would you recommend?|true", "what plan should we choose?|true",
         "can you recommend a plan?|true", "what plan am I on?|false", "which plan are we on?|false",
         "how do I move from team to business?|false", "what's the difference between a guest and a member?|false",
-        "which plan has the audit log?|false"})
+        "which plan has the audit log?|false", "why? because it's too expensive|true",
+        "is there a cheaper option?|true", "we can't afford Business anymore|true",
+        "is Pennant more expensive than Asana?|false", "the export takes too much time|false"})
     void aQuestionComparingPlansOrAskingWhichToTakeIsRead(String text, boolean compares) {
         assertThat(Phrases.comparesPlans(text, Set.of("free", "team", "business", "enterprise"))).as(text)
                 .isEqualTo(compares);

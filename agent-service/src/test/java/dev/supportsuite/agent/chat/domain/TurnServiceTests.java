@@ -1092,6 +1092,39 @@ class TurnServiceTests {
     }
 
     @Test
+    void goAheadAfterAQuestionInBetweenOffersATicketForTheChangeAskedForFirst() {
+        intents.put("I want to cancel my subscription", "cancel_subscription");
+        intents.put("ok what would I lose on free?", "plan_upgrade");
+        intents.put("fine, cancel it", "cancel_subscription");
+        knows("I want to cancel my subscription", "doc-cancel", "Cancelling", "", "Owners cancel in Settings.", 0.9);
+        knows("what would I lose on free?", "doc-free", "Free plan", "", "Free allows 3 projects.", 0.8);
+
+        say("c-cancel", "I want to cancel my subscription");
+        say("c-cancel", "ok what would I lose on free?");
+        String cannot = say("c-cancel", "fine, cancel it").content();
+        String opened = say("c-cancel", "yes").content();
+
+        assertThat(cannot).startsWith("I can't make that change from this chat myself.");
+        assertThat(opened).startsWith("Done: I've opened ticket").contains("(\"I want to cancel my subscription\"");
+    }
+
+    @Test
+    void goAheadWhileATicketIsOnOfferForSomethingElseIsNoYesToThatOffer() {
+        intents.put("I want to cancel my subscription", "cancel_subscription");
+        intents.put("why? because it costs a fortune", "billing_question");
+        intents.put("fine, cancel it", "cancel_subscription");
+        knows("I want to cancel my subscription", "doc-cancel", "Cancelling", "", "Owners cancel in Settings.", 0.9);
+
+        say("c-offered", "I want to cancel my subscription");
+        assertThat(say("c-offered", "why? because it costs a fortune").content()).contains("open a ticket");
+        String cannot = say("c-offered", "fine, cancel it").content();
+        String opened = say("c-offered", "yes").content();
+
+        assertThat(cannot).startsWith("I can't make that change from this chat myself.");
+        assertThat(opened).contains("(\"I want to cancel my subscription\"");
+    }
+
+    @Test
     void aCallForHelpThatSaysNothingOfWhatAboutIsAskedWhatAbout() {
         intents.put("help", "out_of_scope");
         intents.put("hi, I have a problem", "technical_issue");

@@ -1037,14 +1037,19 @@ class TurnServiceTests {
         assertThat(stranger).startsWith("I don't have notes on an earlier conversation with you");
     }
 
+    /** Opens the Slack alerts ticket in {@code conversation}, confirmed with a yes; its id. */
+    private String slackAlertsTicketOpenedIn(String conversation) {
+        intents.put("please open a ticket: the Slack alerts stopped arriving", "create_ticket");
+        say(conversation, "please open a ticket: the Slack alerts stopped arriving");
+        say(conversation, "yes");
+        return desk.tickets.keySet().iterator().next();
+    }
+
     @Test
     void closeItAfterOpeningATicketClosesThatTicketAndReopenItOpensItAgain() {
-        intents.put("please open a ticket: the Slack alerts stopped arriving", "create_ticket");
         intents.put("ok close it, we fixed it ourselves", "feedback");
         intents.put("actually it broke again, reopen it pls", "out_of_scope");
-        say("c-close", "please open a ticket: the Slack alerts stopped arriving");
-        say("c-close", "yes");
-        String id = desk.tickets.keySet().iterator().next();
+        String id = slackAlertsTicketOpenedIn("c-close");
 
         assertThat(say("c-close", "ok close it, we fixed it ourselves").content()).isEqualTo("Done: " + id
                 + " is now resolved.");
@@ -1055,11 +1060,8 @@ class TurnServiceTests {
 
     @Test
     void whatHappensNextAfterATicketIsAnsweredWithThatTicketAndTheNextSteps() {
-        intents.put("please open a ticket: the Slack alerts stopped arriving", "create_ticket");
         intents.put("what happens next?", "complaint");
-        say("c-next", "please open a ticket: the Slack alerts stopped arriving");
-        say("c-next", "yes");
-        String id = desk.tickets.keySet().iterator().next();
+        String id = slackAlertsTicketOpenedIn("c-next");
 
         String next = say("c-next", "what happens next?").content();
 
@@ -1070,11 +1072,8 @@ class TurnServiceTests {
 
     @Test
     void aRequestToHurryATicketIsNotedOnItUnlessItIsAlreadyHighPriority() {
-        intents.put("please open a ticket: the Slack alerts stopped arriving", "create_ticket");
         intents.put("can you make it high priority?", "request");
-        say("c-hurry", "please open a ticket: the Slack alerts stopped arriving");
-        say("c-hurry", "yes");
-        String id = desk.tickets.keySet().iterator().next();
+        String id = slackAlertsTicketOpenedIn("c-hurry");
 
         String noted = say("c-hurry", "can you make it high priority?").content();
         InMemoryDesk.Stored stored = desk.tickets.get(id);

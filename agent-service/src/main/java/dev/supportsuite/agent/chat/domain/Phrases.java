@@ -221,6 +221,11 @@ final class Phrases {
             "need", "else", "extra");
     private static final Pattern IT = Pattern.compile("\\b(?:it|that|this|them)\\b");
     private static final int MAX_ABOUT_IT_WORDS = 6;
+    /** A call for advice that only makes sense about what was said before: "what should I do?", "now what?". */
+    private static final Pattern ASKS_ADVICE = Pattern.compile(
+            "^(?:(?:so|ok|okay|then|and|alright|hmm|um)[,!. ]+)*(?:what (?:should|do|can|must|shall) (?:i|we) do"
+                    + "(?: now| next| then| about (?:it|this|that))?|now what|what now|any (?:advice|tips|ideas)"
+                    + "|what do you (?:suggest|recommend|advise))$");
     /**
      * More about the problem just reported, which only makes sense with it: "it says timeout after 30 minutes",
      * "that didn't work either", "the error says 403".
@@ -311,7 +316,10 @@ final class Phrases {
                     + "|(?:ex|former)[- ](?:employee|colleague|contractor|admin|member)s? (?:still |can still )?"
                     + "(?:has|have|got|gets|access|log)|stolen (?:laptop|phone|password|credentials)"
                     + "|(?:laptop|phone|computer|device|password|credentials) (?:was|were|got|has been|have been) stolen"
-                    + "|(?:logins?|sign[- ]ins?) (?:from|in) [\\p{L} ]{0,20}(?:we|i) (?:don'?t|do not) (?:recognize|know))");
+                    + "|(?:logins?|sign[- ]ins?) (?:from|in) [\\p{L} ]{0,20}(?:we|i) (?:don'?t|do not) (?:recognize|know)"
+                    // "someone logged into our account from Russia" says it happened, and where from
+                    + "|some(?:one|body) (?:else )?(?:has )?(?:logged|signed) (?:in|into|on)(?: to)? (?:my|our|the) "
+                    + "(?:\\p{L}+ )?(?:account|workspace) from)");
     /** Many people at once: "our whole team", "everyone in the office", "all our users". */
     private static final String MANY_PEOPLE = "(?:(?:the |our |my )?(?:whole|entire) (?:team|company|office|org|organi[sz]ation"
             + "|workspace|department|staff)|every(?:one|body)|all (?:of )?(?:us|our|my|the) (?:users|members|team|staff|people"
@@ -677,7 +685,7 @@ final class Phrases {
         int words = words(text);
         return FOLLOW_UP.matcher(lower).find() && (words <= MAX_FOLLOW_UP_WORDS
                 || words <= MAX_REFERRING_FOLLOW_UP_WORDS && REFERS_BACK.matcher(lower).find())
-                || asksAboutIt(lower);
+                || asksAboutIt(lower) || ASKS_ADVICE.matcher(normal(text)).matches();
     }
 
     /** Whether the message is a short question about "it" that names nothing else: "how long will it take?". */

@@ -201,7 +201,8 @@ class ConversationStepsTests {
         "ok and can i get one if i'm on monthly?|true", "so, and what happens to the files in it?|true",
         "ok and can you tell me how refunds for the annual plans work?|false", "how long will it take?|true",
         "is that free?|true", "how much does it cost?|true", "what does that mean?|true", "can I cancel it?|false",
-        "how long does a refund take?|false", "is it down?|false", "how long will it take|false"})
+        "how long does a refund take?|false", "is it down?|false", "how long will it take|false",
+        "what should I do?|true", "so what do we do now?|true", "what should I do about my invoice?|false"})
     void aShortFollowUpLeansOnTheMessageBefore(String text, boolean followUp) {
         assertThat(Phrases.followUp(text)).isEqualTo(followUp);
     }
@@ -382,7 +383,8 @@ class ConversationStepsTests {
         "i think someone hacked our account|true", "an ex-employee still has access to our projects|true",
         "my laptop was stolen last night and it's still logged in to pennant|true",
         "we got phished, someone logged in as our admin|true",
-        "there are logins from russia we don't recognize|true",
+        "there are logins from russia we don't recognize|true", "someone logged into our account from Russia|true",
+        "I think someone else has signed in to my account, what should I do?|false",
         "how do I turn on two-factor authentication?|false", "how do I remove a former employee?|false"})
     void aSecurityIncidentIsForAPerson(String text, boolean incident) {
         assertThat(Phrases.reportsSecurityIncident(text)).isEqualTo(incident);

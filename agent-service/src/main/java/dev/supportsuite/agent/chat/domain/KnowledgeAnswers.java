@@ -211,13 +211,13 @@ public final class KnowledgeAnswers {
     }
 
     /**
-     * What to search for a message: the help center's plan overview for a question comparing plans or asking which to
-     * take; the message itself; for a follow-up that only names something new ("and on
+     * What to search for a message: the help center's plan overview for a question comparing plans, asking which to
+     * take or what one includes; the message itself; for a follow-up that only names something new ("and on
      * Business?"), the earlier question restated about it; for any other follow-up, the earlier question and the
      * follow-up together.
      */
     private Lookup lookupFor(Turn turn) {
-        if (Phrases.comparesPlans(turn.text(), plans)) {
+        if (Phrases.comparesPlans(turn.text(), plans) || Phrases.asksWhatAPlanIncludes(turn.text(), plans)) {
             // "what's the difference between team and business?" reads as the workspace's teams to the search; the
             // help center's plan overview answers it
             return new Lookup(PriceQuotes.PRICE_LIST_QUERY, null);

@@ -95,6 +95,14 @@ final class Phrases {
      * A question about what the customer is talking to: "are you a bot?", "am I chatting with a real person?", "is
      * this AI?", "who made you?".
      */
+    /** What a plan includes: "included in", "features", "what do I get". */
+    private static final String PLAN_CONTENT_WORDS = "what(?:'s| is| are)? includ(?:ed|es?)"
+            + "|what does (?:the )?\\p{L}+(?: plan)? include|features?|what (?:do|does|would) (?:i|we|you) get"
+            + "|what comes with|what(?:'s| is) in";
+    private static final Pattern PLAN_INCLUDES = Pattern.compile("\\b(?:" + PLAN_CONTENT_WORDS + ")\\b");
+    /** What a plan brings: what it includes, and its price, limits or difference from another. */
+    private static final Pattern PLAN_OFFERS = Pattern.compile("\\b(?:" + PLAN_CONTENT_WORDS
+            + "|(?:price|pricing|cost|costs|limits?)\\b(?: of| for)?|offers?|difference|compare)\\b");
     /**
      * A call for help that says nothing of what about: "help", "I need help", "can you help me?", "I have a question",
      * "hi, I have a problem".
@@ -500,6 +508,26 @@ final class Phrases {
     /** Whether the message asks for help without saying what about ("I need help", "I have a question"). */
     static boolean onlyAsksForHelp(String text) {
         return ONLY_ASKS_FOR_HELP.matcher(normal(text).replace('’', '\'')).matches();
+    }
+
+    /**
+     * Whether the message asks what a plan brings: "what's included in business", "features of the team plan", "what
+     * do I get with enterprise". The plan's name itself is for the entity extractor to find.
+     */
+    static boolean asksWhatAPlanOffers(String text) {
+        return PLAN_OFFERS.matcher(normal(text)).find();
+    }
+
+    /**
+     * Whether the message asks what one of the plans includes: "what's included in business", "team plan features",
+     * "what do we get with enterprise?". Not its price or one of its limits, which entries of their own answer.
+     *
+     * @param plans the plans' names, lower case
+     */
+    static boolean asksWhatAPlanIncludes(String text, Set<String> plans) {
+        String normal = normal(text);
+        List<String> words = Arrays.asList(normal.split("[^\\p{L}\\p{N}]+"));
+        return plans.stream().anyMatch(words::contains) && PLAN_INCLUDES.matcher(normal).find();
     }
 
     /** Whether the message asks what an earlier conversation was about ("what did we talk about last time?"). */

@@ -126,6 +126,10 @@ public final class RoutingPolicy {
             // "👍" thanks or agrees, as "great, thanks" does
             return understood.actingAs("feedback");
         }
+        if (understood.outOfScope() && understood.entity(Entity.PLAN).isPresent() && Phrases.asksWhatAPlanOffers(text)) {
+            // "what's included in business" names a plan of ours, whatever the classifier made of "business"
+            return understood.actingAs("question");
+        }
         if (Phrases.onlyAsksForHelp(text)) {
             // "help" or "I have a question" says nothing to look up: the customer is asked what about
             return understood.actingAs("greeting");

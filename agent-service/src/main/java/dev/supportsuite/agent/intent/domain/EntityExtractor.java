@@ -65,7 +65,8 @@ public final class EntityExtractor {
     /** Words next to a plan name that show it is meant as a plan ("feel free" is not the free plan). */
     private static final Set<String> PLAN_CONTEXT = Set.of("plan", "plans", "tier", "subscription", "edition",
             "package", "upgrade", "upgrading", "downgrade", "downgrading", "switch", "switching", "move", "change",
-            "subscribe", "subscribed", "trial", "license", "licence", "account");
+            "subscribe", "subscribed", "trial", "license", "licence", "account", "included", "includes", "include",
+            "features", "pricing", "price", "cost", "costs");
 
     private final Clock clock;
     private final List<String> plans;

@@ -288,6 +288,16 @@ class ConversationStepsTests {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"what's included in business|true", "team plan features?|true",
+        "what do we get with enterprise?|true", "what's the storage limit on team?|false",
+        "how much is business for 12 people?|false", "which features does the mobile app have?|false",
+        "how much storage do we get on team?|false", "is SSO included in business?|false"})
+    void aQuestionAboutWhatAPlanIncludesIsRead(String text, boolean asks) {
+        assertThat(Phrases.asksWhatAPlanIncludes(text, Set.of("free", "team", "business", "enterprise"))).as(text)
+                .isEqualTo(asks);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"help|true", "I need help!|true", "hi, can you help me?|true",
         "I have a quick question|true", "we have an issue|true", "hello, I need some assistance please|true",
         "I need help with my invoice|false", "help me reset my password|false", "can you help me export my data?|false",

@@ -1124,6 +1124,17 @@ class TurnServiceTests {
     }
 
     @Test
+    void aQuestionAboutWhatAPlanIncludesIsLookedUpWhateverTheClassifierMadeOfThePlansName() {
+        intents.put("what's included in pro", "out_of_scope");
+        knows("what's included in pro", "doc-plans", "Plans", "", "Pro adds the audit log.", 0.8);
+
+        ChatOutboundMessage reply = say("c-incl", "what's included in pro");
+
+        assertThat(reply.content()).startsWith("Pro adds the audit log.");
+        assertThat(reply.intent()).isEqualTo("question");
+    }
+
+    @Test
     void aCallForHelpThatSaysNothingOfWhatAboutIsAskedWhatAbout() {
         intents.put("help", "out_of_scope");
         intents.put("hi, I have a problem", "technical_issue");

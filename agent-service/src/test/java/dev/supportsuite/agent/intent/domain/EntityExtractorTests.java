@@ -59,6 +59,8 @@ class EntityExtractorTests {
                 .extracting(Entity::type, Entity::value)
                 .containsExactly(tuple("plan", "pro"), tuple("plan", "free"));
         assertThat(extractor.extract("feel free to call me, I'm a pro at waiting")).isEmpty();
+        assertThat(extractor.extract("what's included in pro")).extracting(Entity::type, Entity::value)
+                .containsExactly(tuple("plan", "pro"));
     }
 
     @Test

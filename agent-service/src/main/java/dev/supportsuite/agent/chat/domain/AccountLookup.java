@@ -40,6 +40,13 @@ public final class AccountLookup {
             "API calls", Pattern.compile("\\b(?:api calls?|api requests?|requests? to the api)\\b"));
 
     /** Facts of the account besides its usage a question may ask about along with it. */
+    /** A question about the renewal: "will it renew automatically?", "when is my next payment?". */
+    private static final Pattern RENEWAL = Pattern.compile("\\b(?:(?:auto-?)?renew\\w*|next (?:bill|billing date|invoice"
+            + "|payment|charge)|when (?:will|do|does|is) (?:i|we|my|our) (?:be |get |next )?(?:charged|billed|pay))\\b");
+    private static final Pattern ASKS_AMOUNT = Pattern.compile("\\b(?:amount|how much|total|cost\\w*|price\\w*)\\b");
+    /** A question answered with yes or no: "is it going to renew?", "will I be charged again?". */
+    private static final Pattern YES_OR_NO_QUESTION = Pattern.compile(
+            "(?:(?:hi|hello|hey|ok|okay|so)[,!. ]+)*(?:is|are|will|does|do|did|has|have|am)\\b");
     private static final Pattern OTHER_FACTS = Pattern.compile("\\b(?:invoices?|renew\\w*|bill\\w*|pay\\w*|charge\\w*"
             + "|subscriptions?|trial|due|cost\\w*|price\\w*|account|details|everything)\\b");
 
@@ -69,6 +76,9 @@ public final class AccountLookup {
                 .map(both -> {
                     SupportDesk.Account account = both.getT1();
                     Note usage = charge ? null : usageAskedAbout(turn.text(), account);
+                    if (usage == null && !charge) {
+                        usage = renewalAskedAbout(turn.text(), account);
+                    }
                     if (usage != null) {
                         return Outcome.say(Route.ACCOUNT.wire(), usage.text(), next)
                                 .tool("lookup_account", Map.of(), account.plan());
@@ -155,6 +165,35 @@ public final class AccountLookup {
     private static Note usageAskedAbout(String text, SupportDesk.Account account) {
         String lower = text.toLowerCase(Locale.ROOT);
         return OTHER_FACTS.matcher(lower).find() ? null : planNote(account, metricsIn(lower));
+    }
+
+    /**
+     * The answer to a question about the renewal and nothing else of the account ("is my plan going to renew
+     * automatically?", "when is my next payment?"): whether and when the subscription renews, ends or is overdue;
+     * null for any other question, or when the account has no date to tell.
+     */
+    static Note renewalAskedAbout(String text, SupportDesk.Account account) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!RENEWAL.matcher(lower).find() || ASKS_AMOUNT.matcher(lower).find() || !metricsIn(lower).isEmpty()
+                || account.renewsAt() == null) {
+            // "my next invoice amount" is the whole account's, with the latest invoice
+            return null;
+        }
+        boolean yesOrNo = YES_OR_NO_QUESTION.matcher(Phrases.normal(text)).lookingAt();
+        String plan = "Your " + account.plan() + " subscription";
+        String day = DAY.format(account.renewsAt());
+        String answer = switch (account.subscriptionStatus()) {
+            case "trialing" -> "Your free trial of " + account.plan() + " ends on " + day + ". Nothing renews by "
+                    + "itself: choose a plan before then to keep its features, or the workspace moves to the Free plan.";
+            case "past_due" -> plan + " has a payment due since " + day + "; it renews once the payment goes through.";
+            case "canceled" -> plan + " is canceled, so it won't renew.";
+            default -> account.cancelAtPeriodEnd()
+                    ? plan + " is set to end on " + day + " and won't renew unless you turn auto-renewal back on in "
+                            + "Settings > Billing."
+                    : (yesOrNo ? "Yes: y" : "Y") + plan.substring(1) + " renews automatically on " + day
+                            + (account.monthlyPrice() == null ? "" : ", at " + account.monthlyPrice() + " a month") + ".";
+        };
+        return new Note(answer, "renewal");
     }
 
     /** The usage metrics a question names, by the names the account's usage lines start with. */

@@ -88,7 +88,11 @@ final class Phrases {
             "\\b(?:charg\\w*|billed|bill|invoiced?|refund\\w*|fees?|overcharg\\w*|debited|paid|payments?)\\b");
     private static final Pattern DOUBLE_CHARGE = Pattern.compile(
             "\\b(?:charged|billed) (?:me |us )?(?:twice|two times|double)\\b|\\bdouble[- ](?:charged|billed)\\b"
-                    + "|\\bovercharged\\b|\\btwo charges\\b");
+                    + "|\\bovercharged\\b|\\btwo charges\\b"
+                    // "I was charged after I cancelled": a charge the customer did not expect
+                    + "|\\b(?:charged|billed)\\b.{0,40}\\b(?:after|even though|although|despite|though) (?:i|we)"
+                    + "(?: had| have|'d|'ve)?(?: already)? (?:cancel+ed|canceled|downgraded|deleted|closed|stopped)\\b"
+                    + "|\\b(?:still|keep) (?:being |getting )?(?:charged|billed)\\b");
     private static final Pattern ACCOUNT_FACT = Pattern.compile(
             "\\b(?:invoice|bill|payment|renewal|renew|subscription|plan|seats?|usage|balance|limits?|trial)\\b");
     /**

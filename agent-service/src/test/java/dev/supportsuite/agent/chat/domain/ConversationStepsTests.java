@@ -288,6 +288,15 @@ class ConversationStepsTests {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"I was charged after I cancelled|true",
+        "why was I billed even though we had already downgraded?|true", "we keep getting charged|true",
+        "you charged us twice|true", "what happens to my data after I cancel?|false",
+        "will I be charged after the trial?|false"})
+    void aChargeTheCustomerDisputesIsRead(String text, boolean disputed) {
+        assertThat(Phrases.asksAboutACharge(text)).as(text).isEqualTo(disputed);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"what's included in business|true", "team plan features?|true",
         "what do we get with enterprise?|true", "what's the storage limit on team?|false",
         "how much is business for 12 people?|false", "which features does the mobile app have?|false",

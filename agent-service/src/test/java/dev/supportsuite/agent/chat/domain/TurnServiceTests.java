@@ -685,6 +685,39 @@ class TurnServiceTests {
     }
 
     @Test
+    void aQuestionAboutTheRenewalIsAnsweredWithTheRenewalAlone() {
+        intents.put("is my plan going to renew automatically?", "account_info");
+
+        intents.put("when is my next payment?", "account_info");
+        intents.put("how much is my next payment?", "account_info");
+        String active = say("c-renew", "is my plan going to renew automatically?").content();
+        String when = say("c-renew", "when is my next payment?").content();
+        String amount = say("c-renew", "how much is my next payment?").content();
+        desk.subscriptionStatus = "trialing";
+        String trial = say("c-renew-2", "is my plan going to renew automatically?").content();
+
+        assertThat(active).isEqualTo("Yes: your Pro subscription renews automatically on 1 December 2026, at "
+                + "49.00 USD a month.");
+        assertThat(when).isEqualTo("Your Pro subscription renews automatically on 1 December 2026, at 49.00 USD a "
+                + "month.");
+        assertThat(amount).as("an amount is the whole account's, with the latest invoice").startsWith("Here is your "
+                + "account");
+        assertThat(trial).startsWith("Your free trial of Pro ends on 1 December 2026. Nothing renews by itself");
+        assertThat(lastTools()).extracting("name").containsExactly("lookup_account");
+    }
+
+    @Test
+    void aChargeAfterCancellingIsADisputedChargeShownWithTheInvoiceAndTheOfferOfATicket() {
+        intents.put("I was charged after I cancelled", "refund_request");
+
+        ChatOutboundMessage reply = say("c-after", "I was charged after I cancelled");
+
+        assertThat(reply.intent()).isEqualTo("account_info");
+        assertThat(reply.content()).contains("- Latest invoice: INV-1")
+                .endsWith("If a charge looks wrong, I can open a ticket for our billing team: just say yes.");
+    }
+
+    @Test
     void aQuestionAboutAChargeIsAnsweredFromTheAccountWithTheOfferOfATicket() {
         String question = "why was I charged $540 this month??";
         intents.put(question, "billing_question");

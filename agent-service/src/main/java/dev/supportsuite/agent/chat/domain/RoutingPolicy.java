@@ -179,9 +179,13 @@ public final class RoutingPolicy {
             // "we haven't changed anything on our side" right after "our webhook stopped firing" is more about it
             return understood.actingAs("technical_issue");
         }
+        boolean ticketWithoutTicket = (understood.is("ticket_status") || understood.is("update_ticket"))
+                && understood.entity(Entity.TICKET_ID).isEmpty() && !Phrases.mentionsTicket(text)
+                && recentIntents.stream().noneMatch(TicketTools::aboutATicket);
         if (Phrases.followUp(text) && !recentIntents.isEmpty()
-                && (understood.outOfScope() || DIRECT_INTENTS.contains(understood.intent()))) {
-            // "and jira?" after a question about integrations is the same kind of question, not a greeting
+                && (understood.outOfScope() || DIRECT_INTENTS.contains(understood.intent()) || ticketWithoutTicket)) {
+            // "and jira?" after a question about integrations is the same kind of question, not a greeting; "and how
+            // long does it take?" after a question about imports asks about imports, not about a ticket
             String previous = recentIntents.get(recentIntents.size() - 1);
             if (!OWN_ROUTE_INTENTS.contains(previous) || previous.equals("account_info")
                     || previous.equals("ticket_status")) {

@@ -1168,6 +1168,22 @@ class TurnServiceTests {
     }
 
     @Test
+    void aFollowUpHeardAsATicketQuestionWithNoTicketInSightIsAboutTheQuestionBefore() {
+        intents.put("can we import our boards from Trello?", "question");
+        intents.put("and how long does it take?", "ticket_status");
+        knows("can we import our boards from Trello?", "doc-import", "Import", "", "Import from Trello in Settings.",
+                0.9);
+        knows("can we import our boards from Trello? and how long does it take?", "doc-import", "Import", "",
+                "Large imports run in the background and take a few minutes.", 0.8);
+
+        say("c-import", "can we import our boards from Trello?");
+        ChatOutboundMessage reply = say("c-import", "and how long does it take?");
+
+        assertThat(reply.content()).startsWith("Large imports run in the background");
+        assertThat(lastTools()).extracting("name").containsExactly("search_faq");
+    }
+
+    @Test
     void aCallForHelpThatSaysNothingOfWhatAboutIsAskedWhatAbout() {
         intents.put("help", "out_of_scope");
         intents.put("hi, I have a problem", "technical_issue");

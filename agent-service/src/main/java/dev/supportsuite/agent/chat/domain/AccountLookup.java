@@ -190,8 +190,9 @@ public final class AccountLookup {
             default -> account.cancelAtPeriodEnd()
                     ? plan + " is set to end on " + day + " and won't renew unless you turn auto-renewal back on in "
                             + "Settings > Billing."
-                    : (yesOrNo ? "Yes: y" : "Y") + plan.substring(1) + " renews automatically on " + day
-                            + (account.monthlyPrice() == null ? "" : ", at " + account.monthlyPrice() + " a month") + ".";
+                    : (yesOrNo ? "Yes: your " : "Your ") + account.plan() + " subscription renews automatically on "
+                            + day + (account.monthlyPrice() == null ? "" : ", at " + account.monthlyPrice() + " a month")
+                            + ".";
         };
         return new Note(answer, "renewal");
     }

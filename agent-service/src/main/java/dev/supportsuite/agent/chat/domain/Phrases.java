@@ -86,7 +86,7 @@ final class Phrases {
             "[$€£]\\s?\\d|\\b\\d+(?:[.,]\\d{1,2})?\\s?(?:usd|eur|gbp|dollars?|euros?|bucks)\\b");
     private static final Pattern CHARGE_WORD = Pattern.compile(
             "\\b(?:charg\\w*|billed|bill|invoiced?|refund\\w*|fees?|overcharg\\w*|debited|paid|payments?)\\b");
-    private static final Pattern DOUBLE_CHARGE = Pattern.compile(
+    private static final Pattern DISPUTED_CHARGE = Pattern.compile(
             "\\b(?:charged|billed) (?:me |us )?(?:twice|two times|double)\\b|\\bdouble[- ](?:charged|billed)\\b"
                     + "|\\bovercharged\\b|\\btwo charges\\b"
                     // "I was charged after I cancelled": a charge the customer did not expect
@@ -146,9 +146,10 @@ final class Phrases {
     private static final Pattern ASKS_WHICH_PLAN = Pattern.compile(
             "\\b(?:which|what) (?:plan|tier)\\b(?! (?:am i|are we|do i have|do we have|is (?:my|our)|i'm|we're)\\b)"
                     + "(?=.*\\b(?:should|would|recommend|best|right|suits?|fits?|choose|pick|need)\\b)"
-                    + "|\\brecommend (?:a |which |what )?(?:plan|tier)\\b"
-                    // "it's too expensive", "is there a cheaper option?": the plans and what they cost answer it
-                    + "|\\b(?:too (?:expensive|pricey|costly)|costs? (?:us |me )?too much|can(?:'|no)?t afford"
+                    + "|\\brecommend (?:a |which |what )?(?:plan|tier)\\b");
+    /** Finding the price too high: "it's too expensive", "is there a cheaper option?", "we can't afford it". */
+    private static final Pattern TOO_DEAR = Pattern.compile(
+            "\\b(?:too (?:expensive|pricey|costly)|costs? (?:us |me )?too much|can(?:'|no)?t afford"
                     + "|(?:cheaper|less expensive|more affordable) (?:option|plan|tier|alternative|way)s?)\\b");
     /**
      * The openings of a question about how to do something ("how do I ...", "where can we ..."), as alternatives of a
@@ -231,7 +232,6 @@ final class Phrases {
             "works", "mean", "means", "happen", "happens", "free", "possible", "safe", "included", "available", "soon",
             "usually", "normally", "really", "still", "true", "sure", "when", "where", "why", "which", "be", "get",
             "need", "else", "extra");
-    private static final Pattern IT = Pattern.compile("\\b(?:it|that|this|them)\\b");
     private static final int MAX_ABOUT_IT_WORDS = 6;
     /** A call for advice that only makes sense about what was said before: "what should I do?", "now what?". */
     private static final Pattern ASKS_ADVICE = Pattern.compile(
@@ -497,7 +497,7 @@ final class Phrases {
      */
     static boolean asksAboutACharge(String text) {
         String normal = normal(text);
-        return ASKS_ABOUT_CHARGE.matcher(normal).lookingAt() || DOUBLE_CHARGE.matcher(normal).find()
+        return ASKS_ABOUT_CHARGE.matcher(normal).lookingAt() || DISPUTED_CHARGE.matcher(normal).find()
                 || (MONEY.matcher(normal).find() && CHARGE_WORD.matcher(normal).find()
                         && FIRST_PERSON.matcher(normal).find());
     }
@@ -554,7 +554,8 @@ final class Phrases {
         String normal = normal(text);
         List<String> words = Arrays.asList(normal.split("[^\\p{L}\\p{N}]+"));
         long named = plans.stream().filter(words::contains).count();
-        return named >= 2 && COMPARES.matcher(normal).find() || ASKS_WHICH_PLAN.matcher(normal).find();
+        return named >= 2 && COMPARES.matcher(normal).find() || ASKS_WHICH_PLAN.matcher(normal).find()
+                || TOO_DEAR.matcher(normal).find();
     }
 
     /** Whether the message asks how to do something: "how do I change my email address?", "where can I find...". */
@@ -717,13 +718,18 @@ final class Phrases {
         int words = words(text);
         return FOLLOW_UP.matcher(lower).find() && (words <= MAX_FOLLOW_UP_WORDS
                 || words <= MAX_REFERRING_FOLLOW_UP_WORDS && REFERS_BACK.matcher(lower).find())
-                || asksAboutIt(lower) || ASKS_ADVICE.matcher(normal(text)).matches();
+                || asksAboutIt(lower) || asksForAdvice(text);
+    }
+
+    /** Whether the message only asks what to do now: "what should I do?", "now what?", "any advice?". */
+    static boolean asksForAdvice(String text) {
+        return ASKS_ADVICE.matcher(normal(text)).matches();
     }
 
     /** Whether the message is a short question about "it" that names nothing else: "how long will it take?". */
     static boolean asksAboutIt(String text) {
         String lower = text.strip().toLowerCase(Locale.ROOT);
-        return lower.endsWith("?") && words(lower) <= MAX_ABOUT_IT_WORDS && IT.matcher(lower).find()
+        return lower.endsWith("?") && words(lower) <= MAX_ABOUT_IT_WORDS && REFERS_BACK.matcher(lower).find()
                 && ABOUT_IT_WORDS.containsAll(contentWords(lower));
     }
 

@@ -110,9 +110,8 @@ public final class TicketTools {
                     + "(?:[\\p{L}\\p{N}-]+ ){0,3}(?:ticket|case)\\b");
     /** What happens with a ticket just opened: "what happens next?", "when will someone get back to me?". */
     private static final Pattern ASKS_WHAT_NEXT = Pattern.compile(
-            "^(?:(?:ok|okay|so|alright|and|great|thanks|thank you)[,!. ]+)*(?:what happens (?:next|now)|now what"
-                    + "|what now|what(?:'s| is) next|what are the next steps|what do (?:i|we) do now"
-                    + "|what should (?:i|we) do now|when will (?:i|we) hear (?:back|from (?:you|someone|them))"
+            "^(?:(?:ok|okay|so|alright|and|great|thanks|thank you)[,!. ]+)*(?:what happens (?:next|now)"
+                    + "|what(?:'s| is) next|what are the next steps|when will (?:i|we) hear (?:back|from (?:you|someone|them))"
                     + "|when will (?:someone|somebody|your team|support|they|you) (?:reply|respond|answer"
                     + "|get back to (?:me|us)|contact (?:me|us)|look at it)"
                     + "|how long (?:until|till|before|will it take (?:until|before|for)) (?:someone|somebody|your team"
@@ -592,7 +591,8 @@ public final class TicketTools {
 
     /** Whether the message asks what happens with a ticket just opened ("what happens next?"). */
     public static boolean asksWhatHappensNext(String text) {
-        return ASKS_WHAT_NEXT.matcher(Phrases.normal(text)).matches();
+        // "now what?", "what do I do now?" ask for advice, which about a ticket just opened is the same question
+        return ASKS_WHAT_NEXT.matcher(Phrases.normal(text)).matches() || Phrases.asksForAdvice(text);
     }
 
     /** Whether the message asks to hurry a ticket ("can you make it high priority?"). */

@@ -65,21 +65,20 @@ public class DocumentService {
         return Flux.fromIterable(drafts).concatMap(DocumentService::validate).then(Mono.defer(() -> {
             List<String> ids = drafts.stream().map(draft -> UUID.randomUUID().toString()).toList();
             List<List<Chunk>> chunks = new ArrayList<>();
+            List<List<Integer>> counts = new ArrayList<>();
             List<String> texts = new ArrayList<>();
-            List<Integer> ends = new ArrayList<>();
             for (int i = 0; i < drafts.size(); i++) {
                 List<Chunk> documentChunks = chunker.chunk(ids.get(i), drafts.get(i));
                 chunks.add(documentChunks);
-                boolean faq = drafts.get(i).kind() == DocumentKind.FAQ;
-                documentChunks.forEach(chunk -> texts.addAll(views(chunk, faq)));
-                ends.add(texts.size());
+                counts.add(addViews(documentChunks, drafts.get(i).kind() == DocumentKind.FAQ, texts));
             }
             return embedder.embedPassages(texts).map(vectors -> {
                 List<List<EmbeddedChunk>> embedded = new ArrayList<>();
+                int start = 0;
                 for (int i = 0; i < drafts.size(); i++) {
-                    boolean faq = drafts.get(i).kind() == DocumentKind.FAQ;
-                    embedded.add(assemble(chunks.get(i), faq, vectors.subList(i == 0 ? 0 : ends.get(i - 1),
-                            ends.get(i))));
+                    int end = start + counts.get(i).stream().mapToInt(Integer::intValue).sum();
+                    embedded.add(assemble(chunks.get(i), counts.get(i), vectors.subList(start, end)));
+                    start = end;
                 }
                 return embedded;
             }).map(embedded -> new Prepared(ids, embedded));
@@ -266,13 +265,25 @@ public class DocumentService {
                 .toList();
     }
 
-    /** The chunks with their vectors, which come in the order of {@link #views(Chunk, boolean)}. */
-    private static List<EmbeddedChunk> assemble(List<Chunk> chunks, boolean faq, List<float[]> vectors) {
+    /** Adds the views of {@code chunks} to {@code texts}, in order; how many each chunk has. */
+    private static List<Integer> addViews(List<Chunk> chunks, boolean faq, List<String> texts) {
+        List<Integer> counts = new ArrayList<>(chunks.size());
+        for (Chunk chunk : chunks) {
+            List<String> views = views(chunk, faq);
+            texts.addAll(views);
+            counts.add(views.size());
+        }
+        return counts;
+    }
+
+    /** The chunks with their vectors, which come in the order of their views, {@code counts} of them per chunk. */
+    private static List<EmbeddedChunk> assemble(List<Chunk> chunks, List<Integer> counts, List<float[]> vectors) {
         List<EmbeddedChunk> embedded = new ArrayList<>(chunks.size());
         int start = 0;
-        for (Chunk chunk : chunks) {
-            int end = start + views(chunk, faq).size();
-            embedded.add(new EmbeddedChunk(chunk, vectors.get(start), List.copyOf(vectors.subList(start + 1, end))));
+        for (int c = 0; c < chunks.size(); c++) {
+            int end = start + counts.get(c);
+            embedded.add(new EmbeddedChunk(chunks.get(c), vectors.get(start),
+                    List.copyOf(vectors.subList(start + 1, end))));
             start = end;
         }
         return embedded;
@@ -289,10 +300,10 @@ public class DocumentService {
         return Flux.fromIterable(batches)
                 .concatMap(batch -> {
                     List<String> texts = new ArrayList<>();
-                    batch.forEach(chunk -> texts.addAll(views(chunk, faq)));
+                    List<Integer> counts = addViews(batch, faq, texts);
                     return embedder.embedPassages(texts).map(vectors -> {
                         progress.embedded(batch.size());
-                        return assemble(batch, faq, vectors);
+                        return assemble(batch, counts, vectors);
                     });
                 })
                 .collectList()

@@ -146,8 +146,7 @@ public final class KnowledgeAnswers {
             }
             KnowledgeSearch.Passage best = result.passages().get(0);
             String source = sourceOf(best);
-            boolean sure = best.confidence() >= sureConfidence
-                    && Phrases.namesMissingFrom(question, best.title() + " " + best.text(), productTerms).isEmpty();
+            boolean sure = best.confidence() >= sureConfidence && unmentioned(question, best).isEmpty();
             text.append(sure ? quote(best.text()) + "\n(From our help center: " + source + ")"
                     : "I'm not sure it covers this, but the closest I found is \"" + source + "\": "
                             + quote(best.text()));
@@ -168,6 +167,17 @@ public final class KnowledgeAnswers {
             outcome = outcome.tool("search_faq", Map.of("query", questions.get(i)), found.get(i));
         }
         return results.stream().anyMatch(Optional::isEmpty) ? outcome.markedDegraded() : outcome;
+    }
+
+    /**
+     * What a question asks about that a passage never mentions: the names in it ("Salesforce") and the thing it asks
+     * the product has ("time tracking"). A passage that leaves either out answers another question.
+     */
+    private List<String> unmentioned(String question, KnowledgeSearch.Passage passage) {
+        String text = passage.title() + " " + passage.text();
+        List<String> missing = new ArrayList<>(Phrases.namesMissingFrom(question, text, productTerms));
+        Phrases.askedThingMissingFrom(question, text, productTerms).ifPresent(missing::add);
+        return missing;
     }
 
     /** How a reply names the entry a passage comes from: its section path, else its title. */
@@ -265,7 +275,7 @@ public final class KnowledgeAnswers {
         String passage = quote(best.text());
         String content;
         ConversationState next = turn.state().withUnanswered(0).withLastAnswer(best.documentId());
-        List<String> missing = Phrases.namesMissingFrom(turn.text(), best.title() + " " + best.text(), productTerms);
+        List<String> missing = unmentioned(turn.text(), best);
         boolean sure = best.confidence() >= sureConfidence && missing.isEmpty();
         boolean problem = turn.understood().is("technical_issue");
         // More about a problem the entry just shown did not solve, or another try at a question it answered only
@@ -290,7 +300,7 @@ public final class KnowledgeAnswers {
             content = opening + "This is the closest I found in our help center, \"" + source + "\", though it may "
                     + "not cover your problem:\n\n" + passage + "\n\nIf it doesn't help, I can open a ticket so our "
                     + "team looks into it (just say yes), or connect you with someone now.";
-        } else if (!missing.isEmpty() && missing.size() <= MAX_NAMED_MISSING && best.confidence() < sureConfidence) {
+        } else if (!missing.isEmpty() && missing.size() <= MAX_NAMED_MISSING) {
             // Say what the entry does not cover before offering it: "Salesforce" is not GitHub
             content = opening + "The closest entry I found in our help center, \"" + source + "\", doesn't mention "
                     + String.join(" or ", missing) + ":\n\n" + passage + "\n\nIf that isn't it, tell me a little "

@@ -176,6 +176,33 @@ final class Phrases {
             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "now", "asap", "not", "all", "you", "my", "me", "the", "and", "is", "it", "any", "why", "how", "what",
             "still", "again", "never", "help", "no", "yes", "stop", "fix", "today", "urgent", "pls", "fyi", "btw");
+    /**
+     * A question whether the product has or works with something, lower case or not: "does Pennant have time
+     * tracking?", "is there an apple watch app?", "do you take paypal". The thing asked about follows the verb.
+     */
+    private static final Pattern ASKS_IF_IT_HAS = Pattern.compile("^(?:(?:hi|hello|hey|so|and|also|ok|okay)[,!]?\\s+)*"
+            + "(?:do you take|(?:do|does)\\s+(?!i\\b|we\\b|my\\b|our\\b)(?:[\\p{L}']+\\s+){1,3}?(?:have(?!\\s+to\\b)"
+            + "|offer|support|provide|include|accept|come with|(?:integrate|work|connect|sync) with|connect to)"
+            + "|is there|are there)\\s+(?:(?:an?|any|some)\\s+)?"
+            + "(?<thing>[^?!.,;]+)", Pattern.CASE_INSENSITIVE);
+    /** Where the words naming a thing asked about end and a clause about it starts. */
+    private static final Pattern THING_ENDS = Pattern.compile("\\s+(?:i|we|you|they|that|which|who|so|if|when|where|"
+            + "because|for|to|on|in|with|from|like|instead|right)\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * Words of a thing asked about that a passage need not repeat: "is there a dark mode option?" asks for dark
+     * mode, and of "an offline mode" or "a status page" it is the first word that tells what is meant.
+     */
+    private static final Set<String> VAGUE_WORDS = Set.of("feature", "features", "option", "options", "way", "ways",
+            "functionality", "function", "support", "version", "kind", "sort", "type", "thing", "things", "something",
+            "anything", "yet", "currently", "already", "available", "possible", "native", "built", "like", "such",
+            "please", "pls", "guys", "at", "all", "any", "some", "now", "these", "days", "or", "not", "app", "apps",
+            "application", "mode", "page", "view", "button", "tool", "tools", "setting", "settings", "screen");
+    /** A thing asked about in more words than this is a description, not something a passage names. */
+    private static final int MAX_THING_WORDS = 5;
+    /** A word this long matches the passage by its stem: "tracking" in "track", "integrations" in "integration". */
+    private static final int MIN_STEM_LETTERS = 4;
+    /** A plural this long matches its singular: "logs" in "log". */
+    private static final int MIN_SINGULAR_LETTERS = 3;
     /** Past this many words a message is a story, not a question whose every name a passage must mention. */
     private static final int MAX_NAME_CHECK_WORDS = 20;
     /** A name this long matches its stem: "Europe" in "European". */
@@ -593,6 +620,54 @@ final class Phrases {
             }
         }
         return missing;
+    }
+
+    /**
+     * The thing a question asks the product has ("does Pennant have time tracking?" asks about "time tracking"), when
+     * a passage leaves out one of its words: the passage is then about something else, however close its
+     * confidence. Names are {@link #namesMissingFrom}'s to find; a thing holding one of them is not given again.
+     */
+    static Optional<String> askedThingMissingFrom(String message, String passage, Set<String> productTerms) {
+        if (words(message) > MAX_NAME_CHECK_WORDS) {
+            return Optional.empty();
+        }
+        String haystack = passage.toLowerCase(Locale.ROOT);
+        String compact = haystack.replaceAll("[^\\p{L}\\p{N}]+", "");
+        List<String> asked = questionsIn(message);
+        for (String question : asked.isEmpty() ? List.of(message) : asked) {
+            Matcher asks = ASKS_IF_IT_HAS.matcher(withoutCourtesies(question).strip());
+            if (!asks.lookingAt()) {
+                continue;
+            }
+            // "an on-premises version I can host myself" asks for an on-premises version
+            String thing = THING_ENDS.split(asks.group("thing").strip(), 2)[0];
+            List<String> words = new ArrayList<>();
+            for (String word : thing.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                if (word.length() > 1 && !FUNCTION_WORDS.contains(word) && !ENGLISH_FUNCTION_WORDS.contains(word)
+                        && !VAGUE_WORDS.contains(word) && !productTerms.contains(word)) {
+                    words.add(word);
+                }
+            }
+            if (words.isEmpty() || words(thing) > MAX_THING_WORDS
+                    || !namesMissingFrom(message, passage, productTerms).isEmpty()) {
+                continue;
+            }
+            if (words.stream().anyMatch(word -> !mentions(haystack, compact, word))) {
+                return Optional.of(thing);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a passage (lower case, and without its spaces and punctuation) has the word or its stem. */
+    private static boolean mentions(String haystack, String compact, String word) {
+        if (haystack.contains(word) || compact.contains(word)) {
+            return true;
+        }
+        String singular = word.replaceFirst("s$", "");
+        String stem = word.replaceFirst("(?:ing|ed|es|s)$", "");
+        return singular.length() >= MIN_SINGULAR_LETTERS && haystack.contains(singular)
+                || stem.length() >= MIN_STEM_LETTERS && haystack.contains(stem);
     }
 
     /**

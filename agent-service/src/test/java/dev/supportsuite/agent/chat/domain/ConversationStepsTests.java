@@ -742,6 +742,37 @@ class ConversationStepsTests {
     }
 
     @Test
+    void theThingAQuestionAsksTheProductHasIsLookedForInThePassage() {
+        String devices = "Which browsers and devices does Pennant support? Is there a mobile app? There are free "
+                + "mobile apps: the iPhone and iPad app from the App Store, and the Android app. Desktop apps are "
+                + "available for Windows and macOS.";
+        Set<String> product = Set.of("pennant", "team", "business");
+
+        assertThat(Phrases.askedThingMissingFrom("does pennant support dark mode?", devices, product))
+                .contains("dark mode");
+        assertThat(Phrases.askedThingMissingFrom("Hi! is there an apple watch app?", devices, product))
+                .contains("apple watch app");
+        assertThat(Phrases.askedThingMissingFrom("does Pennant have time tracking", devices, product))
+                .contains("time tracking");
+        assertThat(Phrases.askedThingMissingFrom("Does Pennant offer an on-premises version I can host myself?",
+                devices, product)).as("the clause after the thing is not part of it").contains("on-premises version");
+        assertThat(Phrases.askedThingMissingFrom("is there an android app?", devices, product)).isEmpty();
+        assertThat(Phrases.askedThingMissingFrom("do you have a desktop app for Windows?", devices, product))
+                .as("the words after 'for' are names, the names check's to find").isEmpty();
+        assertThat(Phrases.askedThingMissingFrom("do you guys have mobile apps?", devices, product))
+                .as("a plural finds its singular").isEmpty();
+        assertThat(Phrases.askedThingMissingFrom("does the iPad app support Pennant Business?", devices, product))
+                .as("the product's own words need no mention").isEmpty();
+        assertThat(Phrases.askedThingMissingFrom("do I have to install anything?", devices, product))
+                .as("'have to' asks what must be done, not what the product has").isEmpty();
+        assertThat(Phrases.askedThingMissingFrom("does the export take long?", devices, product)).isEmpty();
+        assertThat(Phrases.askedThingMissingFrom("can I use dark mode?", devices, product))
+                .as("only questions whether the product has something are checked").isEmpty();
+        assertThat(Phrases.askedThingMissingFrom("does Pennant work with Salesforce?", devices, product))
+                .as("a name left out is the names check's to say").isEmpty();
+    }
+
+    @Test
     void namesAQuestionAsksAboutAreLookedForInThePassage() {
         String github = "Does Pennant integrate with GitHub? The GitHub integration links pull requests to tasks.";
 

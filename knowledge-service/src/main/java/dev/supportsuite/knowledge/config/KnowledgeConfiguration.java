@@ -16,6 +16,7 @@ import dev.supportsuite.knowledge.index.domain.Chunker;
 import dev.supportsuite.knowledge.index.domain.ChunkingPolicy;
 import dev.supportsuite.knowledge.index.domain.Embedder;
 import dev.supportsuite.knowledge.index.domain.KnowledgeIndex;
+import dev.supportsuite.knowledge.index.domain.ProductNameEmbedder;
 import dev.supportsuite.knowledge.ingest.adapter.KnowledgeDirectoryImporter;
 import dev.supportsuite.knowledge.ingest.adapter.PdfBoxText;
 import dev.supportsuite.knowledge.ingest.domain.EmptyFileException;
@@ -88,7 +89,8 @@ class KnowledgeConfiguration {
     Embedder embedder(SentenceEmbedder embeddingModel, @Qualifier("inferenceScheduler") Scheduler scheduler,
             KnowledgeProperties properties) {
         String prefix = properties.embedding().queryPrefix() == null ? "" : properties.embedding().queryPrefix();
-        return new OnnxEmbedder(embeddingModel, scheduler, prefix);
+        return new ProductNameEmbedder(new OnnxEmbedder(embeddingModel, scheduler, prefix),
+                properties.embedding().productName());
     }
 
     @Bean(destroyMethod = "close")
@@ -188,8 +190,10 @@ class KnowledgeConfiguration {
             KnowledgeProperties properties, Chunker chunker, Embedder embedder, KnowledgeIndex index,
             IndexState state) {
         // What the index's chunks and vectors depend on; a change rebuilds the index at startup.
+        String product = properties.embedding().productName();
         String fingerprint = chunker.fingerprint() + ",model=" + SentenceEmbedder.MODEL_ID + ",dims="
-                + embedder.dimensions() + (index.fingerprint().isEmpty() ? "" : "," + index.fingerprint());
+                + embedder.dimensions() + (product.isBlank() ? "" : ",product=" + product.strip())
+                + (index.fingerprint().isEmpty() ? "" : "," + index.fingerprint());
         return new KnowledgeStartupImport(importer, documents, properties, fingerprint, state);
     }
 

@@ -59,8 +59,12 @@ public record KnowledgeProperties(
      * @param queueSize   inference tasks that may wait before callers are refused
      * @param batchSize   chunks of a document embedded per step (an upload job's progress moves by this many)
      * @param queryPrefix instruction put before queries (bge convention)
+     * @param productName the product the knowledge base is about ({@code SUPPORT_PRODUCT_NAME}, default Pennant, the
+     *                    shipped knowledge base's): passages and queries are embedded with it read as "it", since
+     *                    every entry is about it. Blank for none; a change rebuilds the index at the next start
      */
-    public record Embedding(@Min(1) int threads, @Min(1) int queueSize, @Min(1) int batchSize, String queryPrefix) {
+    public record Embedding(@Min(1) int threads, @Min(1) int queueSize, @Min(1) int batchSize, String queryPrefix,
+            @DefaultValue("") String productName) {
     }
 
     /**

@@ -45,6 +45,12 @@ class DirectoryImportIT extends KnowledgeServiceTestSupport {
         assertThat(first.embeddedChunks()).isGreaterThanOrEqualTo(first.created());
         assertThat(first.skipped()).as("the record of what was shipped is no document").isZero();
 
+        // the product's name tells its own help center's entries apart no more than "it" does
+        http.get().uri(b -> b.path("/api/v1/knowledge/search").queryParam("q", "does Pennant have guest access?")
+                        .build())
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.hits[0].documentId").isEqualTo("faq-account-guest-access");
+
         ImportReport again = importer.importDirectory(directory).block(WAIT);
         assertThat(again.unchanged()).isEqualTo(first.created());
         assertThat(again.embeddedChunks()).isZero();

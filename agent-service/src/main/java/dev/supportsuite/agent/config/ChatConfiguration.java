@@ -111,7 +111,7 @@ class ChatConfiguration {
                         downstream(breakers, "sentiment-service", services.sentimentTimeout())),
                 routing.classifierTimeout());
         RoutingPolicy policy = new RoutingPolicy(new RoutingPolicy.Settings(routing.handoffFrustration(),
-                routing.negativePolarity(), routing.unansweredHandoff()));
+                routing.negativePolarity(), routing.unansweredHandoff(), product.name()));
         Handoffs handoffs = new Handoffs();
         Set<String> plans = new HashSet<>();
         intentProperties.plans().forEach(plan -> plans.add(plan.toLowerCase(Locale.ROOT)));
@@ -122,7 +122,8 @@ class ChatConfiguration {
         MemoryClient memory = new MemoryClient(http, services.memoryService(),
                 downstream(breakers, "memory-service", services.memoryTimeout()));
         TurnService turns = new TurnService(states, understander, policy, knowledge, new TicketTools(desk, clock),
-                new AccountLookup(desk), new DirectAnswers(), handoffs, publisher, clock)
+                new AccountLookup(desk), new DirectAnswers(product.name(), product.description()), handoffs,
+                publisher, clock)
                 .withMemory(memory);
         if (llm.openAi()) {
             log.info("Language model on: {} at {} (the composer answers when it fails)", llm.model(), llm.baseUrl());

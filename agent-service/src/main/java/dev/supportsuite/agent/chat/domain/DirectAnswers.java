@@ -33,6 +33,25 @@ public final class DirectAnswers {
             "it", "Mi dispiace, per ora posso rispondere solo in inglese. Scriva «persona» e qualcuno del nostro team "
                     + "la aiuterà.");
 
+    private final String productName;
+    private final String productDescription;
+    private final Pattern asksWhatTheProductIs;
+
+    /** Answers for a product with no name configured: "what is it?" is then not answered directly. */
+    public DirectAnswers() {
+        this("", "");
+    }
+
+    /**
+     * @param productName        the product the agent supports ("Pennant")
+     * @param productDescription what it is ("a project management product")
+     */
+    public DirectAnswers(String productName, String productDescription) {
+        this.productName = productName.strip();
+        this.productDescription = productDescription.strip();
+        this.asksWhatTheProductIs = Phrases.questionWhatTheProductIs(this.productName);
+    }
+
     public Outcome direct(Turn turn) {
         return direct(turn, CustomerMemory.Recollection.NONE);
     }
@@ -43,6 +62,12 @@ public final class DirectAnswers {
      */
     public Outcome direct(Turn turn, CustomerMemory.Recollection memory) {
         Optional<String> name = Phrases.givenName(turn.text());
+        if (!productName.isEmpty() && Phrases.asksWhatTheProductIs(turn.text(), asksWhatTheProductIs)) {
+            return Outcome.say(Route.DIRECT.wire(), productName + " is " + productDescription + ". I'm its support "
+                    + "assistant: I answer questions about its features, plans and billing from our help center, look "
+                    + "into your account, and open and check tickets. What would you like to know?",
+                    turn.state().withPending(null));
+        }
         if (Phrases.asksWhatTheAssistantIs(turn.text())) {
             return Outcome.say(Route.DIRECT.wire(), "I'm the support assistant: an automated agent, not a person. I "
                     + "answer from our help center and your account, and I can open and check tickets. If you'd "

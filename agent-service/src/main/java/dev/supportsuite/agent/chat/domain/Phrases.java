@@ -566,6 +566,26 @@ final class Phrases {
         return ASKS_ABOUT_EARLIER_CONVERSATION.matcher(normal(text)).find();
     }
 
+    /**
+     * The question what the product is or does: "what is Pennant?", "what does pennant do", "tell me about your
+     * product". Only the question itself: "what is Pennant's refund policy?" asks about something else.
+     *
+     * @param productName the product's name; blank, only "this product" and the like are heard
+     */
+    static Pattern questionWhatTheProductIs(String productName) {
+        String product = "(?:(?:this|your|the) (?:product|app|application|tool|software|service|platform)"
+                + (productName.isBlank() ? "" : "|" + Pattern.quote(productName.strip().toLowerCase(Locale.ROOT)))
+                + ")";
+        return Pattern.compile("(?:(?:hi|hey|hello|ok|okay|so|sorry|um)[,!. ]+)*(?:what(?:'s| is| exactly is) "
+                + product + "(?: exactly)?|what (?:does|can) " + product + " do(?: exactly)?|tell me (?:a bit |more )?"
+                + "about " + product + ")");
+    }
+
+    /** Whether the message is the question {@link #questionWhatTheProductIs} makes. */
+    static boolean asksWhatTheProductIs(String text, Pattern question) {
+        return question.matcher(normal(text)).matches();
+    }
+
     static boolean asksWhatTheAssistantIs(String text) {
         return ASKS_WHAT_ASSISTANT_IS.matcher(normal(text)).lookingAt();
     }
@@ -653,7 +673,13 @@ final class Phrases {
                 continue;
             }
             if (words.stream().anyMatch(word -> !mentions(haystack, compact, word))) {
-                return Optional.of(thing);
+                // "a Pennant certification course" is a certification course: the product's name goes without saying
+                String[] named = thing.split("\\s+");
+                int start = 0;
+                while (start < named.length - 1 && productTerms.contains(named[start].toLowerCase(Locale.ROOT))) {
+                    start++;
+                }
+                return Optional.of(String.join(" ", Arrays.asList(named).subList(start, named.length)));
             }
         }
         return Optional.empty();

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks escalation, then routes. The order is the contract: a reason to hand over wins over
@@ -21,7 +22,12 @@ public final class RoutingPolicy {
      * @param unansweredHandoff  questions in a row the knowledge base could not answer before a human takes
      *                           over (0 never)
      */
-    public record Settings(double handoffFrustration, double negativePolarity, int unansweredHandoff) {
+    public record Settings(double handoffFrustration, double negativePolarity, int unansweredHandoff,
+            String productName) {
+
+        public Settings(double handoffFrustration, double negativePolarity, int unansweredHandoff) {
+            this(handoffFrustration, negativePolarity, unansweredHandoff, "");
+        }
     }
 
     /** Intents with a route of their own; every other in-scope intent is a question for the knowledge base. */
@@ -41,9 +47,11 @@ public final class RoutingPolicy {
     static final int MIN_WORDS_TO_LOOK_UP = 4;
 
     private final Settings settings;
+    private final Pattern asksWhatTheProductIs;
 
     public RoutingPolicy(Settings settings) {
         this.settings = settings;
+        this.asksWhatTheProductIs = Phrases.questionWhatTheProductIs(settings.productName());
     }
 
     public Settings settings() {
@@ -140,6 +148,10 @@ public final class RoutingPolicy {
         }
         if (Phrases.asksWhatTheAssistantIs(text)) {
             // "am I talking to a real person?" asks, and is answered honestly; it asks for no one
+            return understood.actingAs("greeting");
+        }
+        if (Phrases.asksWhatTheProductIs(text, asksWhatTheProductIs)) {
+            // "what is Pennant?" is no question for the help center, which is all about it, nor out of scope
             return understood.actingAs("greeting");
         }
         if (Phrases.requestsAPerson(text)) {

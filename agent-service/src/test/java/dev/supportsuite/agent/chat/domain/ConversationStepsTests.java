@@ -741,6 +741,20 @@ class ConversationStepsTests {
         assertThat(Phrases.givenName(text)).isEqualTo(java.util.Optional.ofNullable(name));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "what is Pennant?|true",
+        "Hi! What's pennant|true",
+        "what does Pennant do exactly?|true",
+        "tell me about your product|true",
+        "what is this app?|true",
+        "what is Pennant's refund policy?|false",
+        "what is Pennant written in?|false",
+        "what is a guest?|false"})
+    void aQuestionWhatTheProductIsIsHeard(String text, boolean asks) {
+        assertThat(Phrases.asksWhatTheProductIs(text, Phrases.questionWhatTheProductIs("Pennant"))).isEqualTo(asks);
+    }
+
     @Test
     void theThingAQuestionAsksTheProductHasIsLookedForInThePassage() {
         String devices = "Which browsers and devices does Pennant support? Is there a mobile app? There are free "
@@ -756,6 +770,8 @@ class ConversationStepsTests {
                 .contains("time tracking");
         assertThat(Phrases.askedThingMissingFrom("Does Pennant offer an on-premises version I can host myself?",
                 devices, product)).as("the clause after the thing is not part of it").contains("on-premises version");
+        assertThat(Phrases.askedThingMissingFrom("Is there a Pennant certification course for consultants?", devices,
+                product)).as("the product's name goes without saying").contains("certification course");
         assertThat(Phrases.askedThingMissingFrom("is there an android app?", devices, product)).isEmpty();
         assertThat(Phrases.askedThingMissingFrom("do you have a desktop app for Windows?", devices, product))
                 .as("the words after 'for' are names, the names check's to find").isEmpty();

@@ -48,6 +48,8 @@ public final class KnowledgeAnswers {
     private final double sureConfidence;
     private final Set<String> productTerms;
     private final Set<String> plans;
+    /** The product's own name, which picks out no sentence of its help center ("and with Pennant?"). */
+    private final Set<String> nameWords;
     private final PriceQuotes quotes;
 
     /**
@@ -63,6 +65,8 @@ public final class KnowledgeAnswers {
         this.sureConfidence = sureConfidence;
         this.productTerms = Set.copyOf(productTerms);
         this.plans = Set.copyOf(plans);
+        this.nameWords = productTerms.stream().filter(term -> !plans.contains(term))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.quotes = new PriceQuotes(knowledge);
     }
 
@@ -284,7 +288,15 @@ public final class KnowledgeAnswers {
         // Said already that the entry is all there is: the customer is still telling the problem, so what they add
         // goes into the ticket on offer instead of the same reply word for word
         String toldBefore = again ? offeredAgain(turn.passedOver(), best.documentId()) : null;
-        if (toldBefore != null) {
+        // "and for annual plans?" after the refund entry finds that entry again: what it says of annual plans is
+        // the answer, not the whole entry a second time
+        String partOf = !again && sure && !problem && turn.followsUp()
+                && best.documentId().equals(turn.state().lastAnswerId())
+                ? Phrases.sentencesAbout(best.text(), turn.text(), nameWords).orElse(null) : null;
+        if (partOf != null) {
+            content = opening + "From the entry I showed you, \"" + source + "\":\n\n" + partOf
+                    + "\n\n(From our help center: " + source + ")";
+        } else if (toldBefore != null) {
             content = opening + "Thanks, I've noted that. Our help center has nothing more on this, so it needs our "
                     + "team: I can open a ticket with everything you've told me (just say yes), or connect you with "
                     + "someone now.";

@@ -685,6 +685,30 @@ final class Phrases {
         return Optional.empty();
     }
 
+    /**
+     * The sentences of a passage that speak of what a follow-up asks: "and for annual plans?" after the refund
+     * entry gives its sentences on annual plans. Empty when none does, or every one does (the whole passage is the
+     * answer then).
+     */
+    static Optional<String> sentencesAbout(String passage, String followUp, Set<String> productTerms) {
+        List<String> asked = contentWords(followUp).stream().filter(word -> !productTerms.contains(word)
+                && !ENGLISH_FUNCTION_WORDS.contains(word) && !VAGUE_WORDS.contains(word)).toList();
+        if (asked.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] sentences = passage.strip().split("(?<=[.!?])\\s+(?=\\p{Lu}|\\p{N})");
+        List<String> about = new ArrayList<>();
+        for (String sentence : sentences) {
+            String lower = sentence.toLowerCase(Locale.ROOT);
+            String compact = lower.replaceAll("[^\\p{L}\\p{N}]+", "");
+            if (asked.stream().anyMatch(word -> mentions(lower, compact, word))) {
+                about.add(sentence);
+            }
+        }
+        return about.isEmpty() || about.size() == sentences.length ? Optional.empty()
+                : Optional.of(String.join(" ", about));
+    }
+
     /** Whether a passage (lower case, and without its spaces and punctuation) has the word or its stem. */
     private static boolean mentions(String haystack, String compact, String word) {
         if (haystack.contains(word) || compact.contains(word)) {

@@ -756,6 +756,27 @@ class ConversationStepsTests {
     }
 
     @Test
+    void aFollowUpGetsTheSentencesOfTheEntryThatSpeakOfIt() {
+        String refunds = "Monthly plans can be cancelled at any time and are not refunded for the current month. "
+                + "Annual plans are refunded in full within 14 days of purchase. After that, annual plans get a "
+                + "prorated credit. Refunds reach your card in 5-10 days.";
+        Set<String> product = Set.of("pennant");
+
+        assertThat(Phrases.sentencesAbout(refunds, "and for annual plans?", product)).contains("Annual plans are "
+                + "refunded in full within 14 days of purchase. After that, annual plans get a prorated credit.");
+        assertThat(Phrases.sentencesAbout(refunds, "what about monthly?", product))
+                .contains("Monthly plans can be cancelled at any time and are not refunded for the current month.");
+        assertThat(Phrases.sentencesAbout("Team allows 100 requests a minute. Business and Enterprise allow 1,000. "
+                + "Bulk endpoints take 100 items.", "and on Enterprise?", product))
+                .contains("Business and Enterprise allow 1,000.");
+        assertThat(Phrases.sentencesAbout(refunds, "and with Pennant?", product))
+                .as("the product's own name picks out nothing").isEmpty();
+        assertThat(Phrases.sentencesAbout(refunds, "and for students?", product)).as("nothing about it").isEmpty();
+        assertThat(Phrases.sentencesAbout("Annual plans are refunded. Annual credits expire.", "and annual?", product))
+                .as("every sentence: the whole entry is the answer").isEmpty();
+    }
+
+    @Test
     void theThingAQuestionAsksTheProductHasIsLookedForInThePassage() {
         String devices = "Which browsers and devices does Pennant support? Is there a mobile app? There are free "
                 + "mobile apps: the iPhone and iPad app from the App Store, and the Android app. Desktop apps are "

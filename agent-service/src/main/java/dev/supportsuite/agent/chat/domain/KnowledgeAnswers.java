@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -66,7 +67,7 @@ public final class KnowledgeAnswers {
         this.productTerms = Set.copyOf(productTerms);
         this.plans = Set.copyOf(plans);
         this.nameWords = productTerms.stream().filter(term -> !plans.contains(term))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
         this.quotes = new PriceQuotes(knowledge);
     }
 

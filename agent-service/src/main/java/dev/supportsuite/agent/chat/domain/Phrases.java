@@ -645,7 +645,7 @@ final class Phrases {
     /**
      * The thing a question asks the product has ("does Pennant have time tracking?" asks about "time tracking"), when
      * a passage leaves out one of its words: the passage is then about something else, however close its
-     * confidence. Names are {@link #namesMissingFrom}'s to find; a thing holding one of them is not given again.
+     * confidence. Names are {@link #namesMissingFrom}'s to find: when one is missing, the thing is not checked too.
      */
     static Optional<String> askedThingMissingFrom(String message, String passage, Set<String> productTerms) {
         if (words(message) > MAX_NAME_CHECK_WORDS) {

@@ -62,7 +62,7 @@ public final class DirectAnswers {
      */
     public Outcome direct(Turn turn, CustomerMemory.Recollection memory) {
         Optional<String> name = Phrases.givenName(turn.text());
-        if (!productName.isEmpty() && Phrases.asksWhatTheProductIs(turn.text(), asksWhatTheProductIs)) {
+        if (Phrases.asksWhatTheProductIs(turn.text(), asksWhatTheProductIs)) {
             return Outcome.say(Route.DIRECT.wire(), productName + " is " + productDescription + ". I'm its support "
                     + "assistant: I answer questions about its features, plans and billing from our help center, look "
                     + "into your account, and open and check tickets. What would you like to know?",

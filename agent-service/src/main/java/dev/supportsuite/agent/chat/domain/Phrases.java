@@ -185,6 +185,8 @@ final class Phrases {
             + "|offer|support|provide|include|accept|come with|(?:integrate|work|connect|sync) with|connect to)"
             + "|is there|are there)\\s+(?:(?:an?|any|some)\\s+)?"
             + "(?<thing>[^?!.,;]+)", Pattern.CASE_INSENSITIVE);
+    /** A pattern no text matches. */
+    private static final Pattern NOTHING = Pattern.compile("(?!)");
     /** Where the words naming a thing asked about end and a clause about it starts. */
     private static final Pattern THING_ENDS = Pattern.compile("\\s+(?:i|we|you|they|that|which|who|so|if|when|where|"
             + "because|for|to|on|in|with|from|like|instead|right)\\b", Pattern.CASE_INSENSITIVE);
@@ -570,12 +572,14 @@ final class Phrases {
      * The question what the product is or does: "what is Pennant?", "what does pennant do", "tell me about your
      * product". Only the question itself: "what is Pennant's refund policy?" asks about something else.
      *
-     * @param productName the product's name; blank, only "this product" and the like are heard
+     * @param productName the product's name; blank, no question is heard, there being no name to answer with
      */
     static Pattern questionWhatTheProductIs(String productName) {
-        String product = "(?:(?:this|your|the) (?:product|app|application|tool|software|service|platform)"
-                + (productName.isBlank() ? "" : "|" + Pattern.quote(productName.strip().toLowerCase(Locale.ROOT)))
-                + ")";
+        if (productName.isBlank()) {
+            return NOTHING;
+        }
+        String product = "(?:(?:this|your|the) (?:product|app|application|tool|software|service|platform)|"
+                + Pattern.quote(productName.strip().toLowerCase(Locale.ROOT)) + ")";
         return Pattern.compile("(?:(?:hi|hey|hello|ok|okay|so|sorry|um)[,!. ]+)*(?:what(?:'s| is| exactly is) "
                 + product + "(?: exactly)?|what (?:does|can) " + product + " do(?: exactly)?|tell me (?:a bit |more )?"
                 + "about " + product + ")");
